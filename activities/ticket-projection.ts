@@ -1,0 +1,106 @@
+import type { Db } from '../lib/db';
+import type { Priority } from '../domain/priority';
+import type { Signed, Stage, TicketIntake, Tier, Verification } from '../domain/ticket';
+
+/** Letters the outbox holds for the mailer (sending is issue 5's). */
+export type NotificationKind = 'acknowledgement' | 'testing-requested' | 'resolved';
+
+export interface TicketEvent {
+  seq: number;
+  type: string;
+  stage: Stage;
+  actor: string;
+  at: string;
+  data: Record<string, unknown>;
+  notify?: NotificationKind;
+}
+
+export interface TicketSnapshot {
+  number: string;
+  stage: Stage;
+  priority: Priority;
+  tier: Tier;
+  assignee: string | null;
+  intake: TicketIntake;
+  solution: (Signed & { text: string }) | null;
+  verification: Verification | null;
+  resolution: (Signed & { text: string }) | null;
+  stageEnteredAt: Partial<Record<Stage, string>>;
+  receivedAt: string;
+  allowedActions: string[];
+  version: number;
+}
+
+export interface TicketChange {
+  snapshot: TicketSnapshot;
+  events: TicketEvent[];
+}
+
+/**
+ * Writes what a ticket workflow decided into PostgreSQL. Safe to retry and to run out of order:
+ * the row keeps the highest version, events and outbox letters are keyed by the event's sequence number.
+ */
+export function createTicketProjection(db: Db) {
+  return {
+    async recordTicketChange({ snapshot, events }: TicketChange): Promise<void> {
+      const updatedAt = events.at(-1)?.at ?? snapshot.receivedAt;
+      await db.transaction(async (trx) => {
+        await trx('tickets')
+          .insert(ticketRow(snapshot, updatedAt))
+          .onConflict('number')
+          .merge()
+          .where('tickets.version', '<', snapshot.version);
+        if (events.length === 0) return;
+        await trx('ticket_events')
+          .insert(events.map((e) => ({ ticket_number: snapshot.number, ...eventColumns(e) })))
+          .onConflict(['ticket_number', 'seq'])
+          .ignore();
+        const letters = events.filter((e) => e.notify).map((e) => letter(snapshot, e));
+        if (letters.length > 0) await trx('outbox').insert(letters).onConflict('idempotency_key').ignore();
+      });
+    },
+  };
+}
+
+function ticketRow(s: TicketSnapshot, updatedAt: string) {
+  return {
+    number: s.number,
+    stage: s.stage,
+    priority: s.priority,
+    impact: s.intake.impact,
+    urgency: s.intake.urgency,
+    tier: s.tier,
+    assignee: s.assignee,
+    organization: s.intake.organization,
+    requester_email: s.intake.requester.email,
+    channel: s.intake.channel,
+    intake: JSON.stringify(s.intake),
+    solution: json(s.solution),
+    verification: json(s.verification),
+    resolution: json(s.resolution),
+    stage_entered_at: JSON.stringify(s.stageEnteredAt),
+    allowed_actions: JSON.stringify(s.allowedActions),
+    version: s.version,
+    received_at: s.receivedAt,
+    updated_at: updatedAt,
+    closed_at: s.stageEnteredAt.CLOSED ?? null,
+  };
+}
+
+function eventColumns(e: TicketEvent) {
+  return { seq: e.seq, type: e.type, stage: e.stage, actor: e.actor, at: e.at, data: JSON.stringify(e.data) };
+}
+
+function letter(s: TicketSnapshot, e: TicketEvent) {
+  return {
+    idempotency_key: `${s.number}/${e.seq}/${e.notify}`,
+    ticket_number: s.number,
+    kind: e.notify,
+    recipient: s.intake.requester.email,
+    payload: JSON.stringify({ event: e, ticket: { number: s.number, stage: s.stage, solution: s.solution } }),
+  };
+}
+
+function json(value: unknown): string | null {
+  return value === null ? null : JSON.stringify(value);
+}

@@ -1,0 +1,19 @@
+import express from 'express';
+import type { Logger } from '../lib/logger';
+import type { ApiContext } from './context';
+import { errorHandler, unknownRoute } from './errors';
+import { ticketRoutes } from './routes/tickets';
+
+export function createApp(ctx: ApiContext, log: Logger): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+  app.get('/health', async (_req, res) => {
+    await ctx.db.raw('SELECT 1');
+    res.json({ status: 'ok' });
+  });
+  app.use(ticketRoutes(ctx));
+  app.use(unknownRoute);
+  app.use(errorHandler(log));
+  return app;
+}

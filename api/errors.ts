@@ -1,0 +1,65 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { z } from 'zod';
+import type { Logger } from '../lib/logger';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The one error type routes and services throw; the central handler turns it into the answer. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+
+  static badRequest(errors: FieldError[]): HttpError {
+    return new HttpError(400, 'invalid request', { errors });
+  }
+
+  static notFound(what: string): HttpError {
+    return new HttpError(404, `${what} not found`);
+  }
+}
+
+export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || 'body',
+    message: issue.message,
+  }));
+}
+
+/** Parses with a schema or throws a 400 naming every bad field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw HttpError.badRequest(fieldErrors(parsed.error, prefix));
+  return parsed.data;
+}
+
+export const unknownRoute: RequestHandler = (req) => {
+  throw new HttpError(404, `no route for ${req.method} ${req.path}`);
+};
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    if (error instanceof HttpError) {
+      res.status(error.status).json({ error: error.message, ...error.body });
+      return;
+    }
+    if (error?.type === 'entity.parse.failed') {
+      res.status(400).json({ error: 'invalid request', errors: [{ field: 'body', message: 'not valid JSON' }] });
+      return;
+    }
+    if (error?.type === 'entity.too.large') {
+      res.status(413).json({ error: 'request body too large' });
+      return;
+    }
+    log.error({ err: error }, 'unexpected error');
+    res.status(500).json({ error: 'internal error' });
+  };
+}

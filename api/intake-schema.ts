@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { channels } from '../domain/ticket';
+import { impacts, urgencies } from '../domain/priority';
+
+const required = (max = 500) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be text') })
+    .trim()
+    .min(1, 'required')
+    .max(max, `at most ${max} characters`);
+
+const optional = (max = 5000) => z.string({ error: 'must be text' }).trim().max(max, `at most ${max} characters`).optional();
+
+const phone = required(40).regex(/^\+?[0-9 ().-]{5,}$/, 'a phone number such as +57 601 3557622');
+
+const object = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject(shape, { error: (issue) => (issue.input === undefined ? 'required' : 'must be an object') });
+
+/** R2: what a request must carry, field by field. */
+export const ticketIntakeSchema = object({
+  requester: object({
+    name: required(200),
+    email: required(320).pipe(z.email('a valid e-mail address')),
+    phone,
+  }),
+  organization: required(200),
+  site: object({ address: required(500), building: required(200), room: required(200) }),
+  siteContact: object({ name: required(200), phone }),
+  affected: required(500),
+  description: required(20_000),
+  actionsTried: optional(),
+  errorMessages: optional(),
+  firstTime: z.boolean({ error: 'true or false' }).optional(),
+  impact: z.enum(impacts, { error: `one of ${impacts.join(', ')}` }),
+  urgency: z.enum(urgencies, { error: `one of ${urgencies.join(', ')}` }),
+  channel: z.enum(channels, { error: `one of ${channels.join(', ')}` }).default('portal'),
+  fieldWork: object({
+    scope: required(5000),
+    appointment: required(500),
+    preferredOnsiteResponse: required(200),
+  }).optional(),
+});
+
+export type TicketIntakeBody = z.infer<typeof ticketIntakeSchema>;

@@ -1,0 +1,62 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { stages, tiers } from '../../domain/ticket';
+import { priorities } from '../../domain/priority';
+import { actionNames, type ActionName } from '../../workflows/messages';
+import { actionBodySchemas } from '../action-schemas';
+import type { ApiContext } from '../context';
+import { HttpError, parseOrThrow } from '../errors';
+import { ticketIntakeSchema } from '../intake-schema';
+import { openTicket } from '../ticket-intake';
+import { performAction } from '../ticket-actions';
+import { findTicket, listTickets } from '../ticket-reads';
+
+const listQuerySchema = z.strictObject({
+  stage: z.enum(stages).optional(),
+  tier: z.enum(tiers).optional(),
+  priority: z.enum(priorities).optional(),
+  organization: z.string().min(1).optional(),
+  assignee: z.string().min(1).optional(),
+  requesterEmail: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const headerSchema = (name: string, pattern: RegExp, hint: string) =>
+  z.string({ error: 'required' }).trim().min(1, 'required').max(200).regex(pattern, hint).describe(name);
+
+const idempotencyKey = headerSchema('Idempotency-Key', /^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional();
+const actor = headerSchema('X-Actor', /\S/, 'who is acting: an e-mail address or agent name');
+
+export function ticketRoutes(ctx: ApiContext): Router {
+  const router = Router();
+
+  router.post('/tickets', async (req, res) => {
+    const intake = parseOrThrow(ticketIntakeSchema, req.body);
+    const key = parseOrThrow(idempotencyKey, req.get('Idempotency-Key'), 'Idempotency-Key');
+    const { ticket, replayed } = await openTicket(ctx, intake, key);
+    res.status(201).location(`/tickets/${ticket.number}`).set('Idempotent-Replayed', String(replayed)).json(ticket);
+  });
+
+  router.get('/tickets', async (req, res) => {
+    res.json(await listTickets(ctx.db, parseOrThrow(listQuerySchema, req.query)));
+  });
+
+  router.get('/tickets/:number', async (req, res) => {
+    const ticket = await findTicket(ctx.db, req.params.number);
+    if (!ticket) throw HttpError.notFound(`ticket ${req.params.number}`);
+    res.json(ticket);
+  });
+
+  router.post('/tickets/:number/actions/:action', async (req, res) => {
+    const action = req.params.action as ActionName;
+    if (!actionNames.includes(action)) {
+      throw new HttpError(404, `unknown action ${req.params.action}`, { actions: actionNames });
+    }
+    const body = parseOrThrow(actionBodySchemas[action], req.body ?? {});
+    const who = parseOrThrow(actor, req.get('X-Actor'), 'X-Actor');
+    res.json(await performAction(ctx, req.params.number, action, body, who));
+  });
+
+  return router;
+}

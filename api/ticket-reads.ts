@@ -1,0 +1,106 @@
+import type { Db } from '../lib/db';
+
+export interface TimelineEntry {
+  seq: number;
+  type: string;
+  stage: string;
+  actor: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+export interface TicketSummary {
+  number: string;
+  stage: string;
+  tier: string;
+  priority: string;
+  assignee: string | null;
+  organization: string;
+  channel: string;
+  requesterEmail: string;
+  receivedAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface TicketDetails extends TicketSummary {
+  intake: Record<string, unknown>;
+  stageEnteredAt: Record<string, string>;
+  solution: unknown;
+  verification: unknown;
+  resolution: unknown;
+  allowedActions: string[];
+  timeline: TimelineEntry[];
+}
+
+export interface TicketFilters {
+  stage?: string;
+  tier?: string;
+  priority?: string;
+  organization?: string;
+  assignee?: string;
+  requesterEmail?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function findTicket(db: Db, number: string): Promise<TicketDetails | undefined> {
+  const row = await db('tickets').where({ number }).first();
+  if (!row) return undefined;
+  const events = await db('ticket_events').where({ ticket_number: number }).orderBy('seq');
+  return {
+    ...summary(row),
+    intake: row.intake,
+    stageEnteredAt: row.stage_entered_at,
+    solution: row.solution,
+    verification: row.verification,
+    resolution: row.resolution,
+    allowedActions: row.allowed_actions,
+    timeline: events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      stage: e.stage,
+      actor: e.actor,
+      at: e.at.toISOString(),
+      data: e.data,
+    })),
+  };
+}
+
+/** Newest first; filters combine with AND. */
+export async function listTickets(db: Db, filters: TicketFilters) {
+  const columns = {
+    stage: 'stage',
+    tier: 'tier',
+    priority: 'priority',
+    organization: 'organization',
+    assignee: 'assignee',
+    requesterEmail: 'requester_email',
+  } as const;
+  const query = db('tickets');
+  for (const [filter, column] of Object.entries(columns)) {
+    const value = filters[filter as keyof typeof columns];
+    if (value !== undefined) query.where(column, value);
+  }
+  const [counted] = await query.clone().count<{ count: string }[]>({ count: '*' });
+  const rows = await query.orderBy([{ column: 'received_at', order: 'desc' }, { column: 'number', order: 'desc' }])
+    .limit(filters.limit)
+    .offset(filters.offset);
+  return { items: rows.map(summary), total: Number(counted?.count ?? 0), limit: filters.limit, offset: filters.offset };
+}
+
+function summary(row: Record<string, any>): TicketSummary {
+  return {
+    number: row.number,
+    stage: row.stage,
+    tier: row.tier,
+    priority: row.priority,
+    assignee: row.assignee,
+    organization: row.organization,
+    channel: row.channel,
+    requesterEmail: row.requester_email,
+    receivedAt: row.received_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+  };
+}

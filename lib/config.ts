@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { DEFAULT_TASK_QUEUE } from '../workflows/task-queue';
+
+const durationMs = z
+  .string()
+  .regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as 500ms, 30s, 15m, 8h or 5d')
+  .transform((text) => {
+    const match = /^(\d+)(ms|s|m|h|d)$/.exec(text)!;
+    const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
+    return Number(match[1]) * unit;
+  });
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const schema = z.object({
+  TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TICKETFLOW_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
+  DATABASE_URL: z.string().url().optional(),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  UPDATE_DEADLINE: durationMs.prefault('10s'),
+  CUSTOMER_TESTING_SILENCE: durationMs.prefault('5d'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TICKETFLOW_DATA_DIR: z.string().min(1).default('.data'),
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  PG_PORT: port.default(54329),
+});
+
+export type Config = {
+  temporal: { address: string; namespace: string; taskQueue: string };
+  databaseUrl: string | undefined;
+  api: { host: string; port: number; updateDeadlineMs: number };
+  ticketDefaults: { customerTestingSilenceMs: number };
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  dev: { dataDir: string; temporalPort: number; temporalUiPort: number; pgPort: number };
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once; a bad value stops the process at start with every problem named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TICKETFLOW_TASK_QUEUE },
+    databaseUrl: e.DATABASE_URL,
+    api: { host: e.API_HOST, port: e.API_PORT, updateDeadlineMs: e.UPDATE_DEADLINE },
+    ticketDefaults: { customerTestingSilenceMs: e.CUSTOMER_TESTING_SILENCE },
+    logLevel: e.LOG_LEVEL,
+    dev: { dataDir: e.TICKETFLOW_DATA_DIR, temporalPort: e.TEMPORAL_PORT, temporalUiPort: e.TEMPORAL_UI_PORT, pgPort: e.PG_PORT },
+  };
+}
+
+/** For the processes that cannot run without a database (worker, API). */
+export function requireDatabaseUrl(config: Config): string {
+  if (!config.databaseUrl) {
+    throw new ConfigError('invalid configuration:\n  DATABASE_URL: required (postgres://user:password@host:port/database)');
+  }
+  return config.databaseUrl;
+}

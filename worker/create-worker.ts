@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import type { Db } from '../lib/db';
+
+export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export interface TicketWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Db;
+  /** A prebuilt bundle, so tests that start many workers bundle the workflow code once. */
+  workflowBundle?: WorkflowBundleOption;
+}
+
+export function createTicketWorker({ connection, namespace, taskQueue, db, workflowBundle }: TicketWorkerOptions) {
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
+    activities: createActivities({ db }),
+  });
+}

@@ -1,0 +1,20 @@
+import { NativeConnection } from '@temporalio/worker';
+import { loadConfig, requireDatabaseUrl } from '../lib/config';
+import { createDb } from '../lib/db';
+import { createLogger } from '../lib/logger';
+import { createTicketWorker } from './create-worker';
+
+const config = loadConfig();
+const log = createLogger('worker', config.logLevel);
+const db = createDb(requireDatabaseUrl(config));
+const connection = await NativeConnection.connect({ address: config.temporal.address });
+try {
+  const worker = await createTicketWorker({ connection, db, ...config.temporal });
+  log.info({ taskQueue: config.temporal.taskQueue, address: config.temporal.address }, 'worker polling');
+  // The SDK shuts the worker down on SIGINT/SIGTERM and lets running tasks finish.
+  await worker.run();
+} finally {
+  await connection.close();
+  await db.destroy();
+  log.info('worker stopped');
+}

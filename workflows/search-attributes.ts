@@ -1,0 +1,15 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * The custom search attributes a manager filters tickets by in the Temporal UI (R25).
+ * Registered on the server at start-up (dev/temporal-dev-server.ts) and kept current by the ticket workflow.
+ */
+export const ticketSearchAttributes = {
+  TicketNumber: defineSearchAttributeKey('TicketNumber', SearchAttributeType.KEYWORD),
+  TicketStage: defineSearchAttributeKey('TicketStage', SearchAttributeType.KEYWORD),
+  TicketTier: defineSearchAttributeKey('TicketTier', SearchAttributeType.KEYWORD),
+  TicketPriority: defineSearchAttributeKey('TicketPriority', SearchAttributeType.KEYWORD),
+  Organization: defineSearchAttributeKey('Organization', SearchAttributeType.KEYWORD),
+} as const;
+
+export const allTicketSearchAttributes = Object.values(ticketSearchAttributes);

@@ -1,0 +1,44 @@
+import { proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import type { TicketActivities } from '../activities';
+import type { TicketSnapshot } from '../activities/ticket-projection';
+import { ticketSearchAttributes } from './search-attributes';
+import { allowedActions } from './transitions';
+import { recordEvent, type EventDraft, type TicketState } from './ticket-state';
+
+const { recordTicketChange } = proxyActivities<TicketActivities>({
+  startToCloseTimeout: '30 seconds',
+  // A database outage delays the projection; it never loses a change, so retry without limit.
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/**
+ * Makes a change visible outside the workflow: the search attributes managers filter by (R25)
+ * and the PostgreSQL projection the API reads. Resolves once the projection is committed.
+ */
+export async function publishChange(state: TicketState, drafts: EventDraft[], at: string): Promise<void> {
+  const events = drafts.map((draft) => recordEvent(state, draft, at));
+  upsertSearchAttributes([
+    { key: ticketSearchAttributes.TicketStage, value: state.stage },
+    { key: ticketSearchAttributes.TicketTier, value: state.tier },
+    { key: ticketSearchAttributes.TicketPriority, value: state.priority },
+  ]);
+  await recordTicketChange({ snapshot: snapshotOf(state), events });
+}
+
+function snapshotOf(state: TicketState): TicketSnapshot {
+  return {
+    number: state.number,
+    stage: state.stage,
+    priority: state.priority,
+    tier: state.tier,
+    assignee: state.assignee,
+    intake: state.intake,
+    solution: state.solution,
+    verification: state.verification,
+    resolution: state.resolution,
+    stageEnteredAt: state.stageEnteredAt,
+    receivedAt: state.receivedAt,
+    allowedActions: allowedActions(state),
+    version: state.version,
+  };
+}

@@ -1,0 +1,54 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import { actionNames, failureTypes, type ActionCommands, type ActionName } from './messages';
+import { stageRules } from './stage-rules';
+import type { EventDraft, TicketState } from './ticket-state';
+
+export function allowedActions(state: TicketState): ActionName[] {
+  return actionNames.filter((name) => {
+    const rule = stageRules[name];
+    return rule.from.includes(state.stage) && !(rule.blockedBecause as (s: TicketState) => string | undefined)?.(state);
+  });
+}
+
+/**
+ * Runs in the update validator, so a command that cannot apply is refused before it enters history.
+ * Shape faults and stage faults are told apart: the API answers 400 for one and 409 for the other.
+ */
+export function validateAction<A extends ActionName>(state: TicketState, name: A, command: ActionCommands[A]): void {
+  const rule = stageRules[name];
+  const missing = rule.required.filter((field) => !isFilled((command as Record<string, unknown>)?.[field]));
+  if (typeof command?.actor !== 'string' || command.actor.trim() === '') missing.unshift('actor');
+  if (missing.length > 0) {
+    throw ApplicationFailure.create({
+      type: failureTypes.invalidCommand,
+      message: `${name}: ${missing.join(', ')} required`,
+      details: missing.map((field) => ({ field, message: 'required' })),
+      nonRetryable: true,
+    });
+  }
+  const blocked = rule.from.includes(state.stage)
+    ? (rule.blockedBecause as (s: TicketState, c: ActionCommands[A]) => string | undefined)?.(state, command)
+    : `not allowed in stage ${state.stage}`;
+  if (blocked) {
+    throw ApplicationFailure.create({
+      type: failureTypes.transitionNotAllowed,
+      message: `${name}: ${blocked}`,
+      details: [{ stage: state.stage, allowed: allowedActions(state) }],
+      nonRetryable: true,
+    });
+  }
+}
+
+export function applyAction<A extends ActionName>(
+  state: TicketState,
+  name: A,
+  command: ActionCommands[A],
+  at: string,
+): EventDraft {
+  validateAction(state, name, command);
+  return (stageRules[name].apply as (s: TicketState, c: ActionCommands[A], at: string) => EventDraft)(state, command, at);
+}
+
+function isFilled(value: unknown): boolean {
+  return typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null;
+}
