@@ -28,10 +28,12 @@ export class HttpError extends Error {
 }
 
 export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || 'body',
-    message: issue.message,
-  }));
+  const name = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || 'body';
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: name([...issue.path, key]), message: 'unknown field' }))
+      : [{ field: name(issue.path), message: issue.message }],
+  );
 }
 
 /** Parses with a schema or throws a 400 naming every bad field. */

@@ -13,6 +13,9 @@ const optional = (max = 5000) => z.string({ error: 'must be text' }).trim().max(
 
 const phone = required(40).regex(/^\+?[0-9 ().-]{5,}$/, 'a phone number such as +57 601 3557622');
 
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (issue) => (issue.input === undefined ? 'required' : `one of ${values.join(', ')}`) });
+
 const object = <T extends z.ZodRawShape>(shape: T) =>
   z.strictObject(shape, { error: (issue) => (issue.input === undefined ? 'required' : 'must be an object') });
 
@@ -31,9 +34,9 @@ export const ticketIntakeSchema = object({
   actionsTried: optional(),
   errorMessages: optional(),
   firstTime: z.boolean({ error: 'true or false' }).optional(),
-  impact: z.enum(impacts, { error: `one of ${impacts.join(', ')}` }),
-  urgency: z.enum(urgencies, { error: `one of ${urgencies.join(', ')}` }),
-  channel: z.enum(channels, { error: `one of ${channels.join(', ')}` }).default('portal'),
+  impact: oneOf(impacts),
+  urgency: oneOf(urgencies),
+  channel: oneOf(channels).default('portal'),
   fieldWork: object({
     scope: required(5000),
     appointment: required(500),

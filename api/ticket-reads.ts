@@ -1,3 +1,4 @@
+import { stages } from '../domain/ticket';
 import type { Db } from '../lib/db';
 
 export interface TimelineEntry {
@@ -51,7 +52,7 @@ export async function findTicket(db: Db, number: string): Promise<TicketDetails 
   return {
     ...summary(row),
     intake: row.intake,
-    stageEnteredAt: row.stage_entered_at,
+    stageEnteredAt: inProcedureOrder(row.stage_entered_at),
     solution: row.solution,
     verification: row.verification,
     resolution: row.resolution,
@@ -103,4 +104,9 @@ function summary(row: Record<string, any>): TicketSummary {
     updatedAt: row.updated_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
   };
+}
+
+/** jsonb keeps keys in its own order; show the stages in the order the procedure runs them. */
+function inProcedureOrder(times: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(stages.filter((stage) => stage in times).map((stage) => [stage, times[stage]!]));
 }

@@ -1,4 +1,5 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 
 /**
  * The custom search attributes a manager filters tickets by in the Temporal UI (R25).
@@ -13,3 +14,8 @@ export const ticketSearchAttributes = {
 } as const;
 
 export const allTicketSearchAttributes = Object.values(ticketSearchAttributes);
+
+/** The attributes as the operator service registers them: name → indexed value type. */
+export function searchAttributeRegistrations(): Record<string, number> {
+  return Object.fromEntries(allTicketSearchAttributes.map((key) => [key.name, encodeSearchAttributeIndexedValueType(key.type)!]));
+}

@@ -36,9 +36,14 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   while (!isClosed(state)) {
     if (awaitingCustomerVerdict(state)) {
       const entered = state.stageEnteredAt.CUSTOMER_TESTING;
-      const silence = Math.max(0, customerTestingDeadline(state) - Date.now());
-      const answered = await condition(() => !awaitingCustomerVerdict(state) || state.stageEnteredAt.CUSTOMER_TESTING !== entered, silence);
-      if (!answered) await publishChange(state, acceptBySilence(state, now()), now());
+      const deadline = customerTestingDeadline(state);
+      const answered = await condition(
+        () => !awaitingCustomerVerdict(state) || state.stageEnteredAt.CUSTOMER_TESTING !== entered,
+        Math.max(0, deadline - Date.now()),
+      );
+      // Recorded at the deadline itself, not when the timer's task ran: the period is exact.
+      const at = new Date(deadline).toISOString();
+      if (!answered) await publishChange(state, acceptBySilence(state, at), at);
     } else {
       const version = state.version;
       await condition(() => state.version !== version || workflowInfo().continueAsNewSuggested);

@@ -1,0 +1,13 @@
+export type {
+  BusinessCalendar,
+  CalendarException,
+  HolidayRule,
+  HolidayType,
+  OpeningInterval,
+  WallTime,
+  Weekday,
+} from './types';
+export { HOLIDAY_TYPES, WEEKDAYS } from './types';
+export { businessCalendarSchema } from './schema';
+export { addBusinessMinutes, businessMinutesBetween, isOpen, nextOpening } from './business-time';
+export { brocent24x7, customerSupportSop, itbxBogota, seedCalendars } from './seeds';

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, type ApiClient } from './support/http';
+import { validIntake } from './support/intake';
+import { startTicketStack, type TicketStack } from './support/ticket-stack';
+
+let stack: TicketStack;
+let api: ApiClient;
+
+beforeAll(async () => {
+  stack = await startTicketStack();
+  api = apiClient(stack.baseUrl);
+});
+afterAll(() => stack?.stop());
+
+/** R2's required information, as the paths a client sends them under. */
+const requiredFields = [
+  'requester', 'requester.name', 'requester.email', 'requester.phone', 'organization',
+  'site', 'site.address', 'site.building', 'site.room', 'siteContact', 'siteContact.name', 'siteContact.phone',
+  'affected', 'description', 'impact', 'urgency',
+];
+
+function without(body: Record<string, any>, path: string): Record<string, any> {
+  const copy = structuredClone(body);
+  const keys = path.split('.');
+  const last = keys.pop()!;
+  delete keys.reduce((node, key) => node[key], copy)[last];
+  return copy;
+}
+
+/** Each refused request carries a marker, so "nothing written" is checked without racing other test files. */
+async function expectNothingWritten(organization: string, idempotencyKey: string) {
+  expect(await stack.db('tickets').where({ organization }).count({ n: '*' })).toEqual([{ n: '0' }]);
+  expect(await stack.db('ticket_requests').where({ idempotency_key: idempotencyKey }).count({ n: '*' })).toEqual([{ n: '0' }]);
+  const started = await stack.client.workflow.count(`TaskQueue = '${stack.taskQueue}'`);
+  expect(started.count).toBe(0);
+}
+
+describe('a request missing required information (R2) is refused field by field', () => {
+  it.each(requiredFields)('without %s it answers 400 naming the field, and writes nothing', async (field) => {
+    const organization = `Refused ${randomUUID()}`;
+    const key = randomUUID();
+    const answer = await api.post('/tickets', without(validIntake({ organization }), field), { 'Idempotency-Key': key });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toContainEqual({ field, message: 'required' });
+    await expectNothingWritten(organization, key);
+  });
+
+  it('lists every bad field at once', async () => {
+    const answer = await api.post('/tickets', { requester: { name: ' ', email: 'not-an-email', phone: 'call me' }, impact: 'huge' });
+    expect(answer.status).toBe(400);
+    const fields = answer.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['requester.name', 'requester.email', 'requester.phone', 'organization', 'impact', 'urgency']));
+  });
+
+  it('field work needs its scope, way of appointment and preferred onsite response time', async () => {
+    const organization = `Refused ${randomUUID()}`;
+    const answer = await api.post('/tickets', validIntake({ organization, fieldWork: { scope: 'Replace the switch' } as never }));
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      { field: 'fieldWork.appointment', message: 'required' },
+      { field: 'fieldWork.preferredOnsiteResponse', message: 'required' },
+    ]);
+  });
+
+  it('refuses unknown fields, wrong types and malformed JSON with the field named', async () => {
+    const unknown = await api.post('/tickets', validIntake({ priority: 'P1' } as never));
+    expect(unknown.body.errors).toEqual([{ field: 'priority', message: 'unknown field' }]);
+    const typed = await api.post('/tickets', validIntake({ firstTime: 'yes' } as never));
+    expect(typed.body.errors).toEqual([{ field: 'firstTime', message: 'true or false' }]);
+    const malformed = await api.post('/tickets', '{"requester": ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors).toEqual([{ field: 'body', message: 'not valid JSON' }]);
+  });
+});
+
+describe('a bad action is refused before it reaches the ticket', () => {
+  it('names the missing field of the action body and the missing actor', async () => {
+    const number = (await api.post('/tickets', validIntake())).body.number;
+    const noEngineer = await api.act(number, 'assign', {});
+    expect(noEngineer.status).toBe(400);
+    expect(noEngineer.body.errors).toEqual([{ field: 'engineer', message: 'required' }]);
+    const noActor = await api.post(`/tickets/${number}/actions/assign`, { engineer: 'eng.maria' });
+    expect(noActor.status).toBe(400);
+    expect(noActor.body.errors).toEqual([{ field: 'X-Actor', message: 'required' }]);
+    const ticket = await api.get(`/tickets/${number}`);
+    expect(ticket.body).toMatchObject({ assignee: null, timeline: [{ type: 'opened' }] });
+  });
+});

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createApp } from '../../api/app';
+import { createDb, type Db } from '../../lib/db';
+import { createLogger } from '../../lib/logger';
+import { createTicketWorker, workflowsPath } from '../../worker/create-worker';
+
+const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** Bundling takes seconds; a test file bundles once and every worker it starts reuses it. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath, logger: quiet });
+  return bundle;
+}
+
+export interface RunningWorker {
+  stop(): Promise<void>;
+}
+
+export async function startWorker(db: Db, taskQueue: string, address = inject('temporalAddress')): Promise<RunningWorker> {
+  const connection = await NativeConnection.connect({ address });
+  const worker = await createTicketWorker({
+    connection,
+    db,
+    namespace: 'default',
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+  });
+  const running = worker.run();
+  let stopped: Promise<void> | undefined;
+  return {
+    stop() {
+      stopped ??= (async () => {
+        worker.shutdown();
+        await running;
+        await connection.close();
+      })();
+      return stopped;
+    },
+  };
+}
+
+export interface TicketStack {
+  baseUrl: string;
+  db: Db;
+  client: Client;
+  taskQueue: string;
+  worker: RunningWorker;
+  restartWorker(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real thing, wired as api/main.ts and worker/main.ts wire it: the API on a free port, a worker on
+ * this file's own task queue, both against the test run's Temporal dev server and PostgreSQL.
+ */
+export async function startTicketStack(options: { updateDeadlineMs?: number; silenceMs?: number } = {}): Promise<TicketStack> {
+  const db = createDb(inject('databaseUrl'));
+  const taskQueue = `tickets-${randomUUID()}`;
+  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  const client = new Client({ connection, namespace: 'default' });
+  const ctx = {
+    client,
+    db,
+    taskQueue,
+    updateDeadlineMs: options.updateDeadlineMs ?? 10_000,
+    ticketDefaults: { customerTestingSilenceMs: options.silenceMs ?? 5 * 86_400_000 },
+  };
+  const server = createApp(ctx, createLogger('api-test', 'silent')).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const stack: TicketStack = {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    db,
+    client,
+    taskQueue,
+    worker: await startWorker(db, taskQueue),
+    async restartWorker() {
+      await stack.worker.stop();
+      stack.worker = await startWorker(db, taskQueue);
+    },
+    async stop() {
+      await stack.worker.stop();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await connection.close();
+      await db.destroy();
+    },
+  };
+  return stack;
+}

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { apiClient, type ApiClient } from './support/http';
+import { validIntake } from './support/intake';
+import { startTicketStack, type TicketStack } from './support/ticket-stack';
+
+let stack: TicketStack;
+let api: ApiClient;
+
+beforeAll(async () => {
+  stack = await startTicketStack({ updateDeadlineMs: 2_000 });
+  api = apiClient(stack.baseUrl);
+});
+afterAll(() => stack?.stop());
+
+it('a worker stopped and restarted mid-ticket loses nothing', async () => {
+  const number = (await api.post('/tickets', validIntake())).body.number;
+  await api.act(number, 'assign', { engineer: 'eng.maria' });
+  await api.act(number, 'start-analysis', {}, 'eng.maria');
+
+  await stack.worker.stop();
+  const unanswered = await api.act(number, 'propose-solution', { solution: 'Renewed the certificate' }, 'eng.maria');
+  expect(unanswered.status).toBe(503);
+  expect(unanswered.body.retryable).toBe(true);
+  const whileDown = await api.get(`/tickets/${number}`);
+  expect(whileDown.body).toMatchObject({ stage: 'ANALYSIS', assignee: 'eng.maria' });
+
+  await stack.restartWorker();
+  // The update sent while no worker ran may still be delivered to the new worker: a retry then finds the
+  // ticket already in SOLUTION (409); otherwise the retry applies it. Both leave the ticket in SOLUTION.
+  const retried = await api.act(number, 'propose-solution', { solution: 'Renewed the certificate' }, 'eng.maria');
+  expect([200, 409]).toContain(retried.status);
+  expect(retried.body.stage).toBe('SOLUTION');
+  await api.act(number, 'start-testing', {}, 'eng.maria');
+  await api.act(number, 'accept', {}, 'ana.ruiz@acme.example');
+  const closed = await api.act(number, 'close', { resolution: 'Renewed the certificate' }, 'eng.maria');
+  expect(closed.body.stage).toBe('CLOSED');
+  const types = closed.body.timeline.map((e: { type: string }) => e.type);
+  expect(types).toEqual(['opened', 'assigned', 'analysis-started', 'solution-proposed', 'testing-started', 'accepted', 'closed']);
+  expect(closed.body.timeline.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+});
