@@ -54,7 +54,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     if (error?.type === 'entity.parse.failed') {
-      res.status(400).json({ error: 'invalid request', errors: [{ field: 'body', message: 'not valid JSON' }] });
+      res
+        .status(400)
+        .json({ error: 'invalid request', errors: [{ field: 'body', message: 'not valid JSON' }] });
       return;
     }
     if (error?.type === 'entity.too.large') {

@@ -9,12 +9,15 @@ const required = (max = 500) =>
     .min(1, 'required')
     .max(max, `at most ${max} characters`);
 
-const optional = (max = 5000) => z.string({ error: 'must be text' }).trim().max(max, `at most ${max} characters`).optional();
+const optional = (max = 5000) =>
+  z.string({ error: 'must be text' }).trim().max(max, `at most ${max} characters`).optional();
 
 const phone = required(40).regex(/^\+?[0-9 ().-]{5,}$/, 'a phone number such as +57 601 3557622');
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: (issue) => (issue.input === undefined ? 'required' : `one of ${values.join(', ')}`) });
+  z.enum(values, {
+    error: (issue) => (issue.input === undefined ? 'required' : `one of ${values.join(', ')}`),
+  });
 
 const object = <T extends z.ZodRawShape>(shape: T) =>
   z.strictObject(shape, { error: (issue) => (issue.input === undefined ? 'required' : 'must be an object') });

@@ -26,7 +26,9 @@ export async function performAction<A extends ActionName>(
   const update = actionUpdates[action] as UpdateDefinition<TicketView, [ActionCommands[A]]>;
   const command = { ...body, actor } as ActionCommands[A];
   try {
-    await withUpdateDeadline(ctx, () => ctx.client.workflow.getHandle(number).executeUpdate(update, { args: [command] }));
+    await withUpdateDeadline(ctx, () =>
+      ctx.client.workflow.getHandle(number).executeUpdate(update, { args: [command] }),
+    );
   } catch (error) {
     throw toHttpError(error, number, ctx.updateDeadlineMs);
   }

@@ -18,8 +18,14 @@ export interface OpenedTicket {
  * R1: every request gets a ticket number at once. Answers when the workflow runs and the ticket row is
  * committed. With an idempotency key, a repeat returns the ticket the first request opened.
  */
-export async function openTicket(ctx: ApiContext, intake: TicketIntake, idempotencyKey?: string): Promise<OpenedTicket> {
-  const number = idempotencyKey ? await numberForKey(ctx, idempotencyKey, intake) : await nextTicketNumber(ctx);
+export async function openTicket(
+  ctx: ApiContext,
+  intake: TicketIntake,
+  idempotencyKey?: string,
+): Promise<OpenedTicket> {
+  const number = idempotencyKey
+    ? await numberForKey(ctx, idempotencyKey, intake)
+    : await nextTicketNumber(ctx);
   if (idempotencyKey) {
     const existing = await findTicket(ctx.db, number);
     if (existing) return { ticket: existing, replayed: true };
@@ -28,7 +34,11 @@ export async function openTicket(ctx: ApiContext, intake: TicketIntake, idempote
   const start = new WithStartWorkflowOperation(ticketWorkflow, {
     workflowId: number,
     taskQueue: ctx.taskQueue,
-    args: [{ open: { number, intake, priority, receivedAt: new Date().toISOString(), policy: ctx.ticketDefaults } }],
+    args: [
+      {
+        open: { number, intake, priority, receivedAt: new Date().toISOString(), policy: ctx.ticketDefaults },
+      },
+    ],
     // A repeat after a timeout joins the run the first attempt started; a closed ticket is never reopened by it.
     workflowIdConflictPolicy: 'USE_EXISTING',
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -41,7 +51,9 @@ export async function openTicket(ctx: ApiContext, intake: TicketIntake, idempote
     ],
   });
   try {
-    await withUpdateDeadline(ctx, () => ctx.client.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start }));
+    await withUpdateDeadline(ctx, () =>
+      ctx.client.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start }),
+    );
   } catch (error) {
     throw toHttpError(error, number, ctx.updateDeadlineMs);
   }

@@ -84,13 +84,36 @@ export async function listTickets(db: Db, filters: TicketFilters) {
     if (value !== undefined) query.where(column, value);
   }
   const [counted] = await query.clone().count<{ count: string }[]>({ count: '*' });
-  const rows = await query.orderBy([{ column: 'received_at', order: 'desc' }, { column: 'number', order: 'desc' }])
+  const rows = await query
+    .orderBy([
+      { column: 'received_at', order: 'desc' },
+      { column: 'number', order: 'desc' },
+    ])
     .limit(filters.limit)
     .offset(filters.offset);
-  return { items: rows.map(summary), total: Number(counted?.count ?? 0), limit: filters.limit, offset: filters.offset };
+  return {
+    items: rows.map(summary),
+    total: Number(counted?.count ?? 0),
+    limit: filters.limit,
+    offset: filters.offset,
+  };
 }
 
-function summary(row: Record<string, any>): TicketSummary {
+interface TicketRow {
+  number: string;
+  stage: string;
+  tier: string;
+  priority: string;
+  assignee: string | null;
+  organization: string;
+  channel: string;
+  requester_email: string;
+  received_at: Date;
+  updated_at: Date;
+  closed_at: Date | null;
+}
+
+function summary(row: TicketRow): TicketSummary {
   return {
     number: row.number,
     stage: row.stage,

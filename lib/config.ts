@@ -6,7 +6,9 @@ const durationMs = z
   .regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as 500ms, 30s, 15m, 8h or 5d')
   .transform((text) => {
     const match = /^(\d+)(ms|s|m|h|d)$/.exec(text)!;
-    const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
+    const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[
+      match[2] as 'ms' | 's' | 'm' | 'h' | 'd'
+    ];
     return Number(match[1]) * unit;
   });
 
@@ -50,19 +52,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   return {
-    temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TICKETFLOW_TASK_QUEUE },
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TICKETFLOW_TASK_QUEUE,
+    },
     databaseUrl: e.DATABASE_URL,
     api: { host: e.API_HOST, port: e.API_PORT, updateDeadlineMs: e.UPDATE_DEADLINE },
     ticketDefaults: { customerTestingSilenceMs: e.CUSTOMER_TESTING_SILENCE },
     logLevel: e.LOG_LEVEL,
-    dev: { dataDir: e.TICKETFLOW_DATA_DIR, temporalPort: e.TEMPORAL_PORT, temporalUiPort: e.TEMPORAL_UI_PORT, pgPort: e.PG_PORT },
+    dev: {
+      dataDir: e.TICKETFLOW_DATA_DIR,
+      temporalPort: e.TEMPORAL_PORT,
+      temporalUiPort: e.TEMPORAL_UI_PORT,
+      pgPort: e.PG_PORT,
+    },
   };
 }
 
 /** For the processes that cannot run without a database (worker, API). */
 export function requireDatabaseUrl(config: Config): string {
   if (!config.databaseUrl) {
-    throw new ConfigError('invalid configuration:\n  DATABASE_URL: required (postgres://user:password@host:port/database)');
+    throw new ConfigError(
+      'invalid configuration:\n  DATABASE_URL: required (postgres://user:password@host:port/database)',
+    );
   }
   return config.databaseUrl;
 }

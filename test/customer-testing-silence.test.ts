@@ -32,7 +32,9 @@ afterAll(async () => {
 });
 
 /** Runs a worker on the time-skipping server while `fn` drives one ticket into customer testing. */
-async function withTicketInTesting(fn: (handle: ReturnType<typeof env.client.workflow.getHandle>) => Promise<void>) {
+async function withTicketInTesting(
+  fn: (handle: ReturnType<typeof env.client.workflow.getHandle>) => Promise<void>,
+) {
   const taskQueue = `silence-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -45,10 +47,22 @@ async function withTicketInTesting(fn: (handle: ReturnType<typeof env.client.wor
     const handle = await env.client.workflow.start(ticketWorkflow, {
       workflowId: number,
       taskQueue,
-      args: [{ open: { number, intake: validIntake() as unknown as TicketIntake, priority: 'P3', receivedAt: new Date().toISOString(), policy: { customerTestingSilenceMs: fiveDays } } }],
+      args: [
+        {
+          open: {
+            number,
+            intake: validIntake() as unknown as TicketIntake,
+            priority: 'P3',
+            receivedAt: new Date().toISOString(),
+            policy: { customerTestingSilenceMs: fiveDays },
+          },
+        },
+      ],
     });
     const act = (name: keyof typeof actionUpdates, command: object) =>
-      handle.executeUpdate(actionUpdates[name] as never, { args: [{ actor: 'eng.maria', ...command }] as never });
+      handle.executeUpdate(actionUpdates[name] as never, {
+        args: [{ actor: 'eng.maria', ...command }] as never,
+      });
     await act('assign', { engineer: 'eng.maria' });
     await act('start-analysis', {});
     await act('propose-solution', { solution: 'Replaced the failing disk' });
@@ -78,11 +92,15 @@ describe('customer testing (R9)', () => {
   it('a client who rejects in time sends it back to analysis, and the silence clock starts afresh on the next test', async () => {
     await withTicketInTesting(async (handle) => {
       await env.sleep('4 days');
-      await handle.executeUpdate(actionUpdates.reject, { args: [{ actor: 'client@acme.example', reason: 'Disk errors remain' }] });
+      await handle.executeUpdate(actionUpdates.reject, {
+        args: [{ actor: 'client@acme.example', reason: 'Disk errors remain' }],
+      });
       await env.sleep('3 days');
       expect((await handle.query(ticketQuery)).stage).toBe('ANALYSIS');
 
-      await handle.executeUpdate(actionUpdates['propose-solution'], { args: [{ actor: 'eng.maria', solution: 'Replaced the controller' }] });
+      await handle.executeUpdate(actionUpdates['propose-solution'], {
+        args: [{ actor: 'eng.maria', solution: 'Replaced the controller' }],
+      });
       await handle.executeUpdate(actionUpdates['start-testing'], { args: [{ actor: 'eng.maria' }] });
       await env.sleep('4 days');
       expect((await handle.query(ticketQuery)).stage).toBe('CUSTOMER_TESTING');
@@ -97,7 +115,9 @@ describe('customer testing (R9)', () => {
       await env.sleep('30 days');
       const view = await handle.query(ticketQuery);
       expect(view).toMatchObject({ stage: 'CUSTOMER_TESTING', verification: { method: 'client-accepted' } });
-      await handle.executeUpdate(actionUpdates.close, { args: [{ actor: 'eng.maria', resolution: 'Disk replaced' }] });
+      await handle.executeUpdate(actionUpdates.close, {
+        args: [{ actor: 'eng.maria', resolution: 'Disk replaced' }],
+      });
       expect((await handle.result()).stage).toBe('CLOSED');
     });
   });

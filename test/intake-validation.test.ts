@@ -15,9 +15,22 @@ afterAll(() => stack?.stop());
 
 /** R2's required information, as the paths a client sends them under. */
 const requiredFields = [
-  'requester', 'requester.name', 'requester.email', 'requester.phone', 'organization',
-  'site', 'site.address', 'site.building', 'site.room', 'siteContact', 'siteContact.name', 'siteContact.phone',
-  'affected', 'description', 'impact', 'urgency',
+  'requester',
+  'requester.name',
+  'requester.email',
+  'requester.phone',
+  'organization',
+  'site',
+  'site.address',
+  'site.building',
+  'site.room',
+  'siteContact',
+  'siteContact.name',
+  'siteContact.phone',
+  'affected',
+  'description',
+  'impact',
+  'urgency',
 ];
 
 function without(body: Record<string, any>, path: string): Record<string, any> {
@@ -31,7 +44,9 @@ function without(body: Record<string, any>, path: string): Record<string, any> {
 /** Each refused request carries a marker, so "nothing written" is checked without racing other test files. */
 async function expectNothingWritten(organization: string, idempotencyKey: string) {
   expect(await stack.db('tickets').where({ organization }).count({ n: '*' })).toEqual([{ n: '0' }]);
-  expect(await stack.db('ticket_requests').where({ idempotency_key: idempotencyKey }).count({ n: '*' })).toEqual([{ n: '0' }]);
+  expect(
+    await stack.db('ticket_requests').where({ idempotency_key: idempotencyKey }).count({ n: '*' }),
+  ).toEqual([{ n: '0' }]);
   const started = await stack.client.workflow.count(`TaskQueue = '${stack.taskQueue}'`);
   expect(started.count).toBe(0);
 }
@@ -40,22 +55,39 @@ describe('a request missing required information (R2) is refused field by field'
   it.each(requiredFields)('without %s it answers 400 naming the field, and writes nothing', async (field) => {
     const organization = `Refused ${randomUUID()}`;
     const key = randomUUID();
-    const answer = await api.post('/tickets', without(validIntake({ organization }), field), { 'Idempotency-Key': key });
+    const answer = await api.post('/tickets', without(validIntake({ organization }), field), {
+      'Idempotency-Key': key,
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toContainEqual({ field, message: 'required' });
     await expectNothingWritten(organization, key);
   });
 
   it('lists every bad field at once', async () => {
-    const answer = await api.post('/tickets', { requester: { name: ' ', email: 'not-an-email', phone: 'call me' }, impact: 'huge' });
+    const answer = await api.post('/tickets', {
+      requester: { name: ' ', email: 'not-an-email', phone: 'call me' },
+      impact: 'huge',
+    });
     expect(answer.status).toBe(400);
     const fields = answer.body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['requester.name', 'requester.email', 'requester.phone', 'organization', 'impact', 'urgency']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'requester.name',
+        'requester.email',
+        'requester.phone',
+        'organization',
+        'impact',
+        'urgency',
+      ]),
+    );
   });
 
   it('field work needs its scope, way of appointment and preferred onsite response time', async () => {
     const organization = `Refused ${randomUUID()}`;
-    const answer = await api.post('/tickets', validIntake({ organization, fieldWork: { scope: 'Replace the switch' } as never }));
+    const answer = await api.post(
+      '/tickets',
+      validIntake({ organization, fieldWork: { scope: 'Replace the switch' } as never }),
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual([
       { field: 'fieldWork.appointment', message: 'required' },

@@ -19,6 +19,10 @@ describe('recorded ticket histories replay on the current workflow code', () => 
 
   it.each(files)('%s', async (file) => {
     const history = JSON.parse(await readFile(join(historiesDir, file), 'utf8'));
-    await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, basename(file, '.json'));
+    await Worker.runReplayHistory(
+      { workflowBundle: await workflowBundle() },
+      history,
+      basename(file, '.json'),
+    );
   });
 });

@@ -22,7 +22,9 @@ async function openTicket(overrides = {}): Promise<string> {
 /** Walks a ticket to CUSTOMER_TESTING the way an engineer does. */
 async function toCustomerTesting(number: string, solution = 'Re-issued the SSO certificate') {
   expect((await api.act(number, 'assign', { engineer: 'eng.maria' })).status).toBe(200);
-  expect((await api.act(number, 'start-analysis', { note: 'Called the client' }, 'eng.maria')).status).toBe(200);
+  expect((await api.act(number, 'start-analysis', { note: 'Called the client' }, 'eng.maria')).status).toBe(
+    200,
+  );
   expect((await api.act(number, 'propose-solution', { solution }, 'eng.maria')).status).toBe(200);
   const testing = await api.act(number, 'start-testing', {}, 'eng.maria');
   expect(testing.body.stage).toBe('CUSTOMER_TESTING');
@@ -32,7 +34,12 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
   it('opens with a ticket number, is stored, and is acknowledged by letter (R1)', async () => {
     const created = await api.post('/tickets', validIntake());
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ stage: 'OPEN', tier: 'TIER_1', priority: 'P2', allowedActions: ['assign'] });
+    expect(created.body).toMatchObject({
+      stage: 'OPEN',
+      tier: 'TIER_1',
+      priority: 'P2',
+      allowedActions: ['assign'],
+    });
     expect(created.body.number).toMatch(/^TF-\d+$/);
     expect(created.headers.get('location')).toBe(`/tickets/${created.body.number}`);
     const letters = await stack.db('outbox').where({ ticket_number: created.body.number });
@@ -44,7 +51,12 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
     await toCustomerTesting(number);
     const accepted = await api.act(number, 'accept', { comment: 'Works now' }, 'ana.ruiz@acme.example');
     expect(accepted.body).toMatchObject({ stage: 'CUSTOMER_TESTING', allowedActions: ['assign', 'close'] });
-    const closed = await api.act(number, 'close', { resolution: 'Certificate renewed; monitoring added' }, 'eng.maria');
+    const closed = await api.act(
+      number,
+      'close',
+      { resolution: 'Certificate renewed; monitoring added' },
+      'eng.maria',
+    );
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({
       stage: 'CLOSED',
@@ -52,9 +64,21 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
       resolution: { text: 'Certificate renewed; monitoring added', by: 'eng.maria' },
       allowedActions: [],
     });
-    expect(Object.keys(closed.body.stageEnteredAt)).toEqual(['OPEN', 'ANALYSIS', 'SOLUTION', 'CUSTOMER_TESTING', 'CLOSED']);
+    expect(Object.keys(closed.body.stageEnteredAt)).toEqual([
+      'OPEN',
+      'ANALYSIS',
+      'SOLUTION',
+      'CUSTOMER_TESTING',
+      'CLOSED',
+    ]);
     expect(closed.body.timeline.map((e: { type: string }) => e.type)).toEqual([
-      'opened', 'assigned', 'analysis-started', 'solution-proposed', 'testing-started', 'accepted', 'closed',
+      'opened',
+      'assigned',
+      'analysis-started',
+      'solution-proposed',
+      'testing-started',
+      'accepted',
+      'closed',
     ]);
     const letters = await stack.db('outbox').where({ ticket_number: number }).orderBy('id');
     expect(letters.map((l) => l.kind)).toEqual(['acknowledgement', 'testing-requested', 'resolved']);
@@ -67,9 +91,21 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
   it('a rejected solution returns the ticket to analysis (R9)', async () => {
     const number = await openTicket();
     await toCustomerTesting(number);
-    const rejected = await api.act(number, 'reject', { reason: 'Still cannot log in' }, 'ana.ruiz@acme.example');
-    expect(rejected.body).toMatchObject({ stage: 'ANALYSIS', verification: null, allowedActions: ['assign', 'propose-solution'] });
-    expect(rejected.body.timeline.at(-1)).toMatchObject({ type: 'rejected', data: { reason: 'Still cannot log in' } });
+    const rejected = await api.act(
+      number,
+      'reject',
+      { reason: 'Still cannot log in' },
+      'ana.ruiz@acme.example',
+    );
+    expect(rejected.body).toMatchObject({
+      stage: 'ANALYSIS',
+      verification: null,
+      allowedActions: ['assign', 'propose-solution'],
+    });
+    expect(rejected.body.timeline.at(-1)).toMatchObject({
+      type: 'rejected',
+      data: { reason: 'Still cannot log in' },
+    });
     await api.act(number, 'propose-solution', { solution: 'Cleared the SSO session store' }, 'eng.maria');
     expect((await api.act(number, 'start-testing', {}, 'eng.maria')).body.stage).toBe('CUSTOMER_TESTING');
     await api.act(number, 'accept', {}, 'ana.ruiz@acme.example');
@@ -80,8 +116,14 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
   it('an agent may close on the client confirmation given by phone', async () => {
     const number = await openTicket();
     await toCustomerTesting(number);
-    const closed = await api.act(number, 'close', { resolution: 'Done', verification: { method: 'phone', comment: 'Ana confirmed' } });
-    expect(closed.body).toMatchObject({ stage: 'CLOSED', verification: { method: 'phone', by: 'agent@desk.example' } });
+    const closed = await api.act(number, 'close', {
+      resolution: 'Done',
+      verification: { method: 'phone', comment: 'Ana confirmed' },
+    });
+    expect(closed.body).toMatchObject({
+      stage: 'CLOSED',
+      verification: { method: 'phone', by: 'agent@desk.example' },
+    });
   });
 });
 
@@ -92,7 +134,9 @@ describe('transitions that are not allowed', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ stage: 'OPEN', allowedActions: ['assign'] });
     const history = await stack.client.workflow.getHandle(number).fetchHistory();
-    const accepted = history.events!.flatMap((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ?? []);
+    const accepted = history.events!.flatMap(
+      (e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ?? [],
+    );
     expect(accepted).toEqual(['registered']);
     expect((await api.get(`/tickets/${number}`)).body.timeline).toHaveLength(1);
   });
@@ -102,7 +146,10 @@ describe('transitions that are not allowed', () => {
     await toCustomerTesting(number);
     const refused = await api.act(number, 'close', { resolution: 'Done' });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ stage: 'CUSTOMER_TESTING', allowedActions: ['assign', 'accept', 'reject'] });
+    expect(refused.body).toMatchObject({
+      stage: 'CUSTOMER_TESTING',
+      allowedActions: ['assign', 'accept', 'reject'],
+    });
   });
 
   it('a closed ticket refuses every action with 409', async () => {
@@ -135,13 +182,17 @@ describe('repeated requests', () => {
     expect(second.body.number).toBe(first.body.number);
     expect(third.body.number).toBe(first.body.number);
     expect(third.headers.get('idempotent-replayed')).toBe('true');
-    expect(await stack.db('tickets').where({ number: first.body.number }).count({ n: '*' })).toEqual([{ n: '1' }]);
+    expect(await stack.db('tickets').where({ number: first.body.number }).count({ n: '*' })).toEqual([
+      { n: '1' },
+    ]);
   });
 
   it('the same key with a different body is refused with 422 naming the header', async () => {
     const key = `create-${Date.now()}-${Math.random()}`;
     await api.post('/tickets', validIntake(), { 'Idempotency-Key': key });
-    const reused = await api.post('/tickets', validIntake({ affected: 'Something else' }), { 'Idempotency-Key': key });
+    const reused = await api.post('/tickets', validIntake({ affected: 'Something else' }), {
+      'Idempotency-Key': key,
+    });
     expect(reused.status).toBe(422);
     expect(reused.body.errors).toEqual([{ field: 'Idempotency-Key', message: expect.any(String) }]);
   });
@@ -150,12 +201,18 @@ describe('repeated requests', () => {
 describe('reading tickets', () => {
   it('lists tickets with filters and pagination', async () => {
     const organization = `Filter Org ${Date.now()}`;
-    const numbers = [await openTicket({ organization }), await openTicket({ organization }), await openTicket({ organization })];
+    const numbers = [
+      await openTicket({ organization }),
+      await openTicket({ organization }),
+      await openTicket({ organization }),
+    ];
     await api.act(numbers[0]!, 'assign', { engineer: 'eng.filter' });
     const page = await api.get(`/tickets?organization=${encodeURIComponent(organization)}&limit=2`);
     expect(page.body).toMatchObject({ total: 3, limit: 2, offset: 0 });
     expect(page.body.items.map((t: { number: string }) => t.number)).toEqual([numbers[2], numbers[1]]);
-    const assigned = await api.get(`/tickets?organization=${encodeURIComponent(organization)}&assignee=eng.filter`);
+    const assigned = await api.get(
+      `/tickets?organization=${encodeURIComponent(organization)}&assignee=eng.filter`,
+    );
     expect(assigned.body.items.map((t: { number: string }) => t.number)).toEqual([numbers[0]]);
     const bad = await api.get('/tickets?stage=DONE&limit=500');
     expect(bad.status).toBe(400);

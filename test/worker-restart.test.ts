@@ -18,7 +18,12 @@ it('a worker stopped and restarted mid-ticket loses nothing', async () => {
   await api.act(number, 'start-analysis', {}, 'eng.maria');
 
   await stack.worker.stop();
-  const unanswered = await api.act(number, 'propose-solution', { solution: 'Renewed the certificate' }, 'eng.maria');
+  const unanswered = await api.act(
+    number,
+    'propose-solution',
+    { solution: 'Renewed the certificate' },
+    'eng.maria',
+  );
   expect(unanswered.status).toBe(503);
   expect(unanswered.body.retryable).toBe(true);
   const whileDown = await api.get(`/tickets/${number}`);
@@ -27,7 +32,12 @@ it('a worker stopped and restarted mid-ticket loses nothing', async () => {
   await stack.restartWorker();
   // The update sent while no worker ran may still be delivered to the new worker: a retry then finds the
   // ticket already in SOLUTION (409); otherwise the retry applies it. Both leave the ticket in SOLUTION.
-  const retried = await api.act(number, 'propose-solution', { solution: 'Renewed the certificate' }, 'eng.maria');
+  const retried = await api.act(
+    number,
+    'propose-solution',
+    { solution: 'Renewed the certificate' },
+    'eng.maria',
+  );
   expect([200, 409]).toContain(retried.status);
   expect(retried.body.stage).toBe('SOLUTION');
   await api.act(number, 'start-testing', {}, 'eng.maria');
@@ -35,6 +45,14 @@ it('a worker stopped and restarted mid-ticket loses nothing', async () => {
   const closed = await api.act(number, 'close', { resolution: 'Renewed the certificate' }, 'eng.maria');
   expect(closed.body.stage).toBe('CLOSED');
   const types = closed.body.timeline.map((e: { type: string }) => e.type);
-  expect(types).toEqual(['opened', 'assigned', 'analysis-started', 'solution-proposed', 'testing-started', 'accepted', 'closed']);
+  expect(types).toEqual([
+    'opened',
+    'assigned',
+    'analysis-started',
+    'solution-proposed',
+    'testing-started',
+    'accepted',
+    'closed',
+  ]);
   expect(closed.body.timeline.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
 });

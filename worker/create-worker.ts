@@ -14,7 +14,13 @@ export interface TicketWorkerOptions {
   workflowBundle?: WorkflowBundleOption;
 }
 
-export function createTicketWorker({ connection, namespace, taskQueue, db, workflowBundle }: TicketWorkerOptions) {
+export function createTicketWorker({
+  connection,
+  namespace,
+  taskQueue,
+  db,
+  workflowBundle,
+}: TicketWorkerOptions) {
   return Worker.create({
     connection,
     namespace,

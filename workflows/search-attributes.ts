@@ -17,5 +17,7 @@ export const allTicketSearchAttributes = Object.values(ticketSearchAttributes);
 
 /** The attributes as the operator service registers them: name → indexed value type. */
 export function searchAttributeRegistrations(): Record<string, number> {
-  return Object.fromEntries(allTicketSearchAttributes.map((key) => [key.name, encodeSearchAttributeIndexedValueType(key.type)!]));
+  return Object.fromEntries(
+    allTicketSearchAttributes.map((key) => [key.name, encodeSearchAttributeIndexedValueType(key.type)!]),
+  );
 }

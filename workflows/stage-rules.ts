@@ -86,7 +86,12 @@ export const stageRules: StageRules = {
       }
       state.resolution = { text: resolution, by: actor, at };
       enterStage(state, 'CLOSED', at);
-      return { type: 'closed', actor, data: { resolution, verification: state.verification }, notify: 'resolved' };
+      return {
+        type: 'closed',
+        actor,
+        data: { resolution, verification: state.verification },
+        notify: 'resolved',
+      };
     },
   },
 };

@@ -1,15 +1,21 @@
-import { proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import { patched, proxyActivities, proxyLocalActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import type { TicketActivities } from '../activities';
 import type { TicketSnapshot } from '../activities/ticket-projection';
 import { ticketSearchAttributes } from './search-attributes';
 import { allowedActions } from './transitions';
 import { recordEvent, type EventDraft, type TicketState } from './ticket-state';
 
-const { recordTicketChange } = proxyActivities<TicketActivities>({
+const projectionOptions = {
   startToCloseTimeout: '30 seconds',
   // A database outage delays the projection; it never loses a change, so retry without limit.
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+} as const;
+
+const asActivity = proxyActivities<TicketActivities>(projectionOptions);
+// A local activity writes the projection inside the workflow task: no activity task round trip through the
+// server, which took ~30% off ticket creation in `npm run bench`.
+const asLocalActivity = proxyLocalActivities<TicketActivities>(projectionOptions);
+const localProjectionPatch = 'projection-as-local-activity';
 
 /**
  * Makes a change visible outside the workflow: the search attributes managers filter by (R25)
@@ -22,6 +28,7 @@ export async function publishChange(state: TicketState, drafts: EventDraft[], at
     { key: ticketSearchAttributes.TicketTier, value: state.tier },
     { key: ticketSearchAttributes.TicketPriority, value: state.priority },
   ]);
+  const { recordTicketChange } = patched(localProjectionPatch) ? asLocalActivity : asActivity;
   await recordTicketChange({ snapshot: snapshotOf(state), events });
 }
 

@@ -8,7 +8,14 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TicketView } from '../domain/ticket';
 import { acceptBySilence, awaitingCustomerVerdict, customerTestingDeadline } from './customer-testing';
-import { actionNames, actionUpdates, registeredUpdate, ticketQuery, type ActionCommands, type ActionName } from './messages';
+import {
+  actionNames,
+  actionUpdates,
+  registeredUpdate,
+  ticketQuery,
+  type ActionCommands,
+  type ActionName,
+} from './messages';
 import { publishChange } from './ticket-publisher';
 import { newTicketState, ticketView, type OpenTicketInput, type TicketState } from './ticket-state';
 import { allowedActions, applyAction, validateAction } from './transitions';
@@ -28,7 +35,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   for (const name of actionNames) handleAction(state, name, view);
 
   if (!state.registered) {
-    const opened = { type: 'opened', actor: state.intake.requester.email, notify: 'acknowledgement' as const };
+    const opened = {
+      type: 'opened',
+      actor: state.intake.requester.email,
+      notify: 'acknowledgement' as const,
+    };
     await publishChange(state, [{ ...opened, data: { channel: state.intake.channel } }], state.receivedAt);
     state.registered = true;
   }

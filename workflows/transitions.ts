@@ -6,7 +6,10 @@ import type { EventDraft, TicketState } from './ticket-state';
 export function allowedActions(state: TicketState): ActionName[] {
   return actionNames.filter((name) => {
     const rule = stageRules[name];
-    return rule.from.includes(state.stage) && !(rule.blockedBecause as (s: TicketState) => string | undefined)?.(state);
+    return (
+      rule.from.includes(state.stage) &&
+      !(rule.blockedBecause as (s: TicketState) => string | undefined)?.(state)
+    );
   });
 }
 
@@ -14,7 +17,11 @@ export function allowedActions(state: TicketState): ActionName[] {
  * Runs in the update validator, so a command that cannot apply is refused before it enters history.
  * Shape faults and stage faults are told apart: the API answers 400 for one and 409 for the other.
  */
-export function validateAction<A extends ActionName>(state: TicketState, name: A, command: ActionCommands[A]): void {
+export function validateAction<A extends ActionName>(
+  state: TicketState,
+  name: A,
+  command: ActionCommands[A],
+): void {
   const rule = stageRules[name];
   const missing = rule.required.filter((field) => !isFilled((command as Record<string, unknown>)?.[field]));
   if (typeof command?.actor !== 'string' || command.actor.trim() === '') missing.unshift('actor');
@@ -46,7 +53,11 @@ export function applyAction<A extends ActionName>(
   at: string,
 ): EventDraft {
   validateAction(state, name, command);
-  return (stageRules[name].apply as (s: TicketState, c: ActionCommands[A], at: string) => EventDraft)(state, command, at);
+  return (stageRules[name].apply as (s: TicketState, c: ActionCommands[A], at: string) => EventDraft)(
+    state,
+    command,
+    at,
+  );
 }
 
 function isFilled(value: unknown): boolean {

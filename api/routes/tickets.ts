@@ -25,7 +25,11 @@ const listQuerySchema = z.strictObject({
 const headerSchema = (name: string, pattern: RegExp, hint: string) =>
   z.string({ error: 'required' }).trim().min(1, 'required').max(200).regex(pattern, hint).describe(name);
 
-const idempotencyKey = headerSchema('Idempotency-Key', /^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional();
+const idempotencyKey = headerSchema(
+  'Idempotency-Key',
+  /^[\x21-\x7e]+$/,
+  'printable ASCII without spaces',
+).optional();
 const actor = headerSchema('X-Actor', /\S/, 'who is acting: an e-mail address or agent name');
 
 export function ticketRoutes(ctx: ApiContext): Router {
@@ -35,7 +39,11 @@ export function ticketRoutes(ctx: ApiContext): Router {
     const intake = parseOrThrow(ticketIntakeSchema, req.body);
     const key = parseOrThrow(idempotencyKey, req.get('Idempotency-Key'), 'Idempotency-Key');
     const { ticket, replayed } = await openTicket(ctx, intake, key);
-    res.status(201).location(`/tickets/${ticket.number}`).set('Idempotent-Replayed', String(replayed)).json(ticket);
+    res
+      .status(201)
+      .location(`/tickets/${ticket.number}`)
+      .set('Idempotent-Replayed', String(replayed))
+      .json(ticket);
   });
 
   router.get('/tickets', async (req, res) => {

@@ -6,7 +6,12 @@ export interface Answer<T = any> {
 
 /** A thin HTTP client for the API under test: real requests over loopback. */
 export function apiClient(baseUrl: string) {
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...headers },
@@ -17,7 +22,8 @@ export function apiClient(baseUrl: string) {
   }
   return {
     get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown, headers?: Record<string, string>) => call('POST', path, body, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      call('POST', path, body, headers),
     act: (number: string, action: string, body: unknown = {}, actor = 'agent@desk.example') =>
       call('POST', `/tickets/${number}/actions/${action}`, body, { 'X-Actor': actor }),
   };

@@ -23,7 +23,11 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-export async function startWorker(db: Db, taskQueue: string, address = inject('temporalAddress')): Promise<RunningWorker> {
+export async function startWorker(
+  db: Db,
+  taskQueue: string,
+  address = inject('temporalAddress'),
+): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address });
   const worker = await createTicketWorker({
     connection,
@@ -60,7 +64,9 @@ export interface TicketStack {
  * The real thing, wired as api/main.ts and worker/main.ts wire it: the API on a free port, a worker on
  * this file's own task queue, both against the test run's Temporal dev server and PostgreSQL.
  */
-export async function startTicketStack(options: { updateDeadlineMs?: number; silenceMs?: number } = {}): Promise<TicketStack> {
+export async function startTicketStack(
+  options: { updateDeadlineMs?: number; silenceMs?: number } = {},
+): Promise<TicketStack> {
   const db = createDb(inject('databaseUrl'));
   const taskQueue = `tickets-${randomUUID()}`;
   const connection = await Connection.connect({ address: inject('temporalAddress') });

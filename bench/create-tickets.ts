@@ -1,0 +1,121 @@
+import { once } from 'node:events';
+import { rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createApp } from '../api/app';
+import { migrate } from '../dev/migrate';
+import { startLocalPostgres } from '../dev/postgres';
+import { Cleanup, freePort, projectRoot } from '../dev/support';
+import { startTemporalDevServer } from '../dev/temporal-dev-server';
+import { temporalCliPath } from '../dev/tools';
+import { createDb } from '../lib/db';
+import { createLogger } from '../lib/logger';
+import { createTicketWorker } from '../worker/create-worker';
+import { validIntake } from '../test/support/intake';
+import { measure, type Measurement } from './measure';
+
+const total = Number(process.env.BENCH_TICKETS ?? 300);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const log = (line: string) => console.log(`[bench] ${line}`);
+const cleanup = new Cleanup();
+
+try {
+  const dataDir = join(resolve(projectRoot, '.data'), `bench-${process.pid}`);
+  cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+  const postgres = await startLocalPostgres({
+    dataDir: join(dataDir, 'postgres'),
+    port: await freePort(),
+    database: 'bench',
+    log,
+  });
+  cleanup.push(postgres.stop);
+  await migrate(postgres.url);
+  // Same durability as `npm start`: a SQLite file in WAL mode with synchronous=FULL.
+  const temporal = await startTemporalDevServer({
+    cliPath: await temporalCliPath(log),
+    port: await freePort(),
+    dbFile: join(dataDir, 'temporal.sqlite'),
+    namespace: 'default',
+    log: () => {},
+  });
+  cleanup.push(temporal.stop);
+
+  const db = createDb(postgres.url, { max: 20 });
+  cleanup.push(() => db.destroy());
+  const nativeConnection = await NativeConnection.connect({ address: temporal.address });
+  cleanup.push(() => nativeConnection.close());
+  const connection = await Connection.connect({ address: temporal.address });
+  cleanup.push(() => connection.close());
+  const client = new Client({ connection });
+
+  const ticketWorker = await createTicketWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue: 'bench-tickets',
+    db,
+  });
+  const emptyWorker = await Worker.create({
+    connection: nativeConnection,
+    taskQueue: 'bench-empty',
+    workflowsPath: fileURLToPath(new URL('./empty-workflow.ts', import.meta.url)),
+  });
+  const workers = Promise.all([ticketWorker.run(), emptyWorker.run()]);
+  cleanup.push(async () => {
+    ticketWorker.shutdown();
+    emptyWorker.shutdown();
+    await workers;
+  });
+
+  const ctx = {
+    client,
+    db,
+    taskQueue: 'bench-tickets',
+    updateDeadlineMs: 30_000,
+    ticketDefaults: { customerTestingSilenceMs: 5 * 86_400_000 },
+  };
+  const server = createApp(ctx, createLogger('bench', 'silent')).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  cleanup.push(() => new Promise<void>((done) => server.close(() => done())));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tickets`;
+  const body = JSON.stringify(validIntake());
+
+  const createTicket = async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    if (response.status !== 201)
+      throw new Error(`create answered ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+  };
+  const startEmpty = (i: number) =>
+    client.workflow.start('emptyWorkflow', {
+      taskQueue: 'bench-empty',
+      workflowId: `empty-${process.pid}-${i}`,
+    });
+
+  log(`warming up, then ${total} of each with ${concurrency} in flight`);
+  await measure(30, concurrency, createTicket);
+  await measure(30, concurrency, (i) => startEmpty(total + i));
+  const api = await measure(total, concurrency, createTicket);
+  const bare = await measure(total, concurrency, startEmpty);
+  const memory = process.memoryUsage();
+
+  const row = (name: string, m: Measurement) =>
+    `${name.padEnd(34)} ${m.perSecond.toFixed(1).padStart(8)}/s   p50 ${m.p50.toFixed(1).padStart(7)} ms   p99 ${m.p99.toFixed(1).padStart(7)} ms`;
+  console.log('');
+  console.log(row('ticket create via API (201)', api));
+  console.log(row('bare workflow.start (empty wf)', bare));
+  console.log(
+    `ratio API/bare: throughput ${(api.perSecond / bare.perSecond).toFixed(2)}, p50 latency ${(api.p50 / bare.p50).toFixed(2)}x`,
+  );
+  console.log(
+    `bench process (API + worker) rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  );
+} finally {
+  await cleanup.run(log);
+}

@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig } from '../lib/config';
+import { migrate } from './migrate';
+import { startLocalPostgres } from './postgres';
+import { Cleanup, forwardLines, projectRoot, stopProcess, type Log } from './support';
+import { startTemporalDevServer } from './temporal-dev-server';
+import { temporalCliPath } from './tools';
+
+const STEPS = 5;
+const HEALTH_TIMEOUT_MS = 120_000;
+
+const log: Log = (line) => console.log(line);
+const detail: Log = (line) => console.log(`      ${line}`);
+const cleanup = new Cleanup();
+let shuttingDown = false;
+
+function step(n: number, title: string): void {
+  // A Ctrl-C mid-start leaves whatever is starting to the exit hooks of postgres.ts and temporal-dev-server.ts.
+  if (shuttingDown) throw new Error('interrupted');
+  log(`[${n}/${STEPS}] ${title}`);
+}
+
+async function shutdown(code: number, reason: string): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log(reason);
+  await cleanup.run(log);
+  log('stopped');
+  process.exit(code);
+}
+
+function startChild(name: 'worker' | 'api', env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', `${name}/main.ts`], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  forwardLines(child.stdout, (line) => console.log(`[${name}] ${line}`));
+  forwardLines(child.stderr, (line) => console.error(`[${name}] ${line}`));
+  child.on('exit', (code, signal) => {
+    void shutdown(1, `${name} exited unexpectedly (${signal ?? `exit code ${code}`}): stopping everything`);
+  });
+  return child;
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (Date.now() < deadline && !shuttingDown) {
+    const status = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+      async (response) => (await response.arrayBuffer(), response.status),
+      () => 0,
+    );
+    if (status === 200) return;
+    await sleep(500);
+  }
+  throw new Error(`the API did not answer GET ${url} with 200 within ${HEALTH_TIMEOUT_MS / 1000}s`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const dataDir = resolve(projectRoot, config.dev.dataDir);
+
+  step(1, 'Temporal CLI');
+  const cliPath = await temporalCliPath(detail);
+  detail(cliPath);
+
+  step(2, 'PostgreSQL');
+  let databaseUrl = config.databaseUrl;
+  if (databaseUrl) {
+    detail('using DATABASE_URL');
+  } else {
+    const postgres = await startLocalPostgres({
+      dataDir: join(dataDir, 'postgres'),
+      port: config.dev.pgPort,
+      database: 'ticketflow',
+      log: detail,
+    });
+    cleanup.push(postgres.stop);
+    databaseUrl = postgres.url;
+    detail(databaseUrl);
+  }
+
+  step(3, 'Database migrations');
+  const applied = await migrate(databaseUrl);
+  detail(applied.length ? `applied ${applied.join(', ')}` : 'already up to date');
+
+  step(4, 'Temporal dev server');
+  const temporal = await startTemporalDevServer({
+    cliPath,
+    port: config.dev.temporalPort,
+    uiPort: config.dev.temporalUiPort,
+    dbFile: join(dataDir, 'temporal.sqlite'),
+    namespace: config.temporal.namespace,
+    log: detail,
+  });
+  cleanup.push(temporal.stop);
+
+  step(5, 'Worker and API');
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address };
+  const children = [startChild('worker', env), startChild('api', env)];
+  cleanup.push(async () => void (await Promise.all(children.map((child) => stopProcess(child)))));
+  const { host, port } = config.api;
+  const probeHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  await waitForHealth(`http://${probeHost}:${port}/health`);
+  if (shuttingDown) return;
+  log(
+    `\nticketflow is up\n  API          http://${host}:${port}\n  Temporal UI  ${temporal.uiUrl}\nCtrl-C stops it.`,
+  );
+}
+
+process.on('SIGINT', () => void shutdown(0, 'stopping ...'));
+process.on('SIGTERM', () => void shutdown(0, 'stopping ...'));
+main().catch((error: unknown) =>
+  shutdown(1, `start failed: ${error instanceof Error ? error.message : String(error)}`),
+);
