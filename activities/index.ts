@@ -1,14 +1,24 @@
 import type { Db } from '../lib/db';
+import { createBusinessClockActivities } from './business-clock';
+import { createFieldDispatchActivities } from './field-dispatch';
+import { createManagerDossierActivities } from './manager-dossier';
+import { createSlaPolicyActivities } from './sla-policy';
 import { createTicketProjection } from './ticket-projection';
 
 export interface ActivityDependencies {
   db: Db;
+  /** The SLA policy of organizations without a valid contract. */
+  defaultPolicyId: string;
 }
 
 /** Every activity the ticket worker runs, built from what it needs so tests can hand in their own. */
-export function createActivities({ db }: ActivityDependencies) {
+export function createActivities({ db, defaultPolicyId }: ActivityDependencies) {
   return {
     ...createTicketProjection(db),
+    ...createSlaPolicyActivities(db, defaultPolicyId),
+    ...createBusinessClockActivities(),
+    ...createFieldDispatchActivities(db),
+    ...createManagerDossierActivities(db),
   };
 }
 

@@ -1,9 +1,30 @@
 import type { Db } from '../lib/db';
 import type { Priority } from '../domain/priority';
 import type { Signed, Stage, TicketIntake, Tier, Verification } from '../domain/ticket';
+import type { SlaView } from '../workflows/sla-view';
 
 /** Letters the outbox holds for the mailer (sending is issue 5's). */
-export type NotificationKind = 'acknowledgement' | 'testing-requested' | 'resolved';
+export const notificationKinds = [
+  'acknowledgement',
+  'testing-requested',
+  'resolved',
+  'info-requested',
+  'priority-changed',
+  'escalated',
+  'escalation-queued',
+  'status-update',
+  'sla-at-risk',
+  'sla-breached',
+  'engineer-dispatched',
+  'dispatch-assigned',
+  'dispatch-failed',
+  'manager-decision-requested',
+  'manager-reminder',
+  'manager-decided',
+  'vendor-follow-up',
+  'closed-unresolved',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
 
 export interface TicketEvent {
   seq: number;
@@ -13,6 +34,8 @@ export interface TicketEvent {
   at: string;
   data: Record<string, unknown>;
   notify?: NotificationKind;
+  /** Recipients when not the requester. */
+  notifyTo?: string[];
 }
 
 export interface TicketSnapshot {
@@ -28,6 +51,7 @@ export interface TicketSnapshot {
   stageEnteredAt: Partial<Record<Stage, string>>;
   receivedAt: string;
   allowedActions: string[];
+  sla: SlaView | null;
   version: number;
 }
 
@@ -55,7 +79,7 @@ export function createTicketProjection(db: Db) {
           .insert(events.map((e) => ({ ticket_number: snapshot.number, ...eventColumns(e) })))
           .onConflict(['ticket_number', 'seq'])
           .ignore();
-        const letters = events.filter((e) => e.notify).map((e) => letter(snapshot, e));
+        const letters = events.flatMap((e) => lettersFor(snapshot, e));
         if (letters.length > 0) await trx('outbox').insert(letters).onConflict('idempotency_key').ignore();
       });
     },
@@ -80,6 +104,11 @@ function ticketRow(s: TicketSnapshot, updatedAt: string) {
     resolution: json(s.resolution),
     stage_entered_at: JSON.stringify(s.stageEnteredAt),
     allowed_actions: JSON.stringify(s.allowedActions),
+    sla: json(s.sla),
+    sla_state: s.sla?.state ?? 'on_track',
+    response_due: s.sla?.response?.dueAt ?? null,
+    resolution_due: s.sla?.resolution?.dueAt ?? null,
+    waiting_on_client: s.sla?.waitingOnClient != null,
     version: s.version,
     received_at: s.receivedAt,
     updated_at: updatedAt,
@@ -91,14 +120,23 @@ function eventColumns(e: TicketEvent) {
   return { seq: e.seq, type: e.type, stage: e.stage, actor: e.actor, at: e.at, data: JSON.stringify(e.data) };
 }
 
-function letter(s: TicketSnapshot, e: TicketEvent) {
-  return {
-    idempotency_key: `${s.number}/${e.seq}/${e.notify}`,
-    ticket_number: s.number,
-    kind: e.notify,
-    recipient: s.intake.requester.email,
-    payload: JSON.stringify({ event: e, ticket: { number: s.number, stage: s.stage, solution: s.solution } }),
-  };
+/** One letter per recipient, keyed so that a retried projection never queues it twice. */
+function lettersFor(s: TicketSnapshot, e: TicketEvent) {
+  if (!e.notify) return [];
+  const payload = JSON.stringify({
+    event: e,
+    ticket: { number: s.number, stage: s.stage, solution: s.solution },
+  });
+  const base = { ticket_number: s.number, kind: e.notify, payload };
+  if (!e.notifyTo)
+    return [
+      { ...base, idempotency_key: `${s.number}/${e.seq}/${e.notify}`, recipient: s.intake.requester.email },
+    ];
+  return [...new Set(e.notifyTo)].map((recipient) => ({
+    ...base,
+    idempotency_key: `${s.number}/${e.seq}/${e.notify}/${recipient}`,
+    recipient,
+  }));
 }
 
 function json(value: unknown): string | null {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { priorities } from '../domain/priority';
+import { timedTiers } from '../domain/sla';
 import type { ActionCommands, ActionName } from '../workflows/messages';
 
 const text = (max: number) =>
@@ -27,4 +29,30 @@ export const actionBodySchemas: { [A in ActionName]: z.ZodType<Body<A>> } = {
       })
       .optional(),
   }),
+  'request-info': z.strictObject({ question: text(5000) }),
+  'provide-info': z.strictObject({ answer: text(20_000) }),
+  'change-priority': z.strictObject({
+    priority: z.enum(priorities, { error: `one of ${priorities.join(', ')}` }),
+    reason: text(5000),
+  }),
+  escalate: z.strictObject({ reason: text(5000) }),
+  'arrive-onsite': z.strictObject({ note: text(5000).optional() }),
+  decide: z.discriminatedUnion(
+    'decision',
+    [
+      z.strictObject({
+        decision: z.literal('continue'),
+        tier: z.enum(timedTiers, { error: `one of ${timedTiers.join(', ')}` }),
+        frameMinutes: z.number({ error: 'business minutes, a whole number' }).int().min(1).max(525_600),
+        note: text(5000).optional(),
+      }),
+      z.strictObject({
+        decision: z.literal('engage-vendor'),
+        vendorCaseRef: text(200),
+        note: text(5000).optional(),
+      }),
+      z.strictObject({ decision: z.literal('close-unresolved'), reason: text(5000) }),
+    ],
+    { error: 'one of continue, engage-vendor, close-unresolved' },
+  ),
 };

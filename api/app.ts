@@ -2,7 +2,9 @@ import express from 'express';
 import type { Logger } from '../lib/logger';
 import type { ApiContext } from './context';
 import { errorHandler, unknownRoute } from './errors';
+import { dossierRoutes } from './routes/dossiers';
 import { ticketRoutes } from './routes/tickets';
+import { workQueueRoutes } from './routes/work-queue';
 
 export function createApp(ctx: ApiContext, log: Logger): express.Express {
   const app = express();
@@ -13,6 +15,8 @@ export function createApp(ctx: ApiContext, log: Logger): express.Express {
     res.json({ status: 'ok' });
   });
   app.use(ticketRoutes(ctx));
+  app.use(workQueueRoutes(ctx));
+  app.use(dossierRoutes(ctx));
   app.use(unknownRoute);
   app.use(errorHandler(log));
   return app;

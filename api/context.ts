@@ -7,7 +7,8 @@ export interface ApiContext {
   db: Db;
   taskQueue: string;
   updateDeadlineMs: number;
-  ticketDefaults: { customerTestingSilenceMs: number };
+  /** History events after which a ticket continues as new. */
+  historyLimit: number;
 }
 
 /** Every call that waits on a worker carries a deadline, so a missing worker is a 503, not a hung request. */

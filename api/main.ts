@@ -17,7 +17,7 @@ const app = createApp(
     db,
     taskQueue: config.temporal.taskQueue,
     updateDeadlineMs: config.api.updateDeadlineMs,
-    ticketDefaults: config.ticketDefaults,
+    historyLimit: config.tickets.historyLimit,
   },
   log,
 );

@@ -36,7 +36,13 @@ export async function openTicket(
     taskQueue: ctx.taskQueue,
     args: [
       {
-        open: { number, intake, priority, receivedAt: new Date().toISOString(), policy: ctx.ticketDefaults },
+        open: {
+          number,
+          intake,
+          priority,
+          receivedAt: new Date().toISOString(),
+          historyLimit: ctx.historyLimit,
+        },
       },
     ],
     // A repeat after a timeout joins the run the first attempt started; a closed ticket is never reopened by it.

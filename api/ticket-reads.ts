@@ -22,6 +22,10 @@ export interface TicketSummary {
   receivedAt: string;
   updatedAt: string;
   closedAt: string | null;
+  slaState: string;
+  responseDue: string | null;
+  resolutionDue: string | null;
+  waitingOnClient: boolean;
 }
 
 export interface TicketDetails extends TicketSummary {
@@ -30,6 +34,7 @@ export interface TicketDetails extends TicketSummary {
   solution: unknown;
   verification: unknown;
   resolution: unknown;
+  sla: unknown;
   allowedActions: string[];
   timeline: TimelineEntry[];
 }
@@ -56,6 +61,7 @@ export async function findTicket(db: Db, number: string): Promise<TicketDetails 
     solution: row.solution,
     verification: row.verification,
     resolution: row.resolution,
+    sla: row.sla,
     allowedActions: row.allowed_actions,
     timeline: events.map((e) => ({
       seq: e.seq,
@@ -99,7 +105,7 @@ export async function listTickets(db: Db, filters: TicketFilters) {
   };
 }
 
-interface TicketRow {
+export interface TicketRow {
   number: string;
   stage: string;
   tier: string;
@@ -111,9 +117,13 @@ interface TicketRow {
   received_at: Date;
   updated_at: Date;
   closed_at: Date | null;
+  sla_state: string;
+  response_due: Date | null;
+  resolution_due: Date | null;
+  waiting_on_client: boolean;
 }
 
-function summary(row: TicketRow): TicketSummary {
+export function summary(row: TicketRow): TicketSummary {
   return {
     number: row.number,
     stage: row.stage,
@@ -126,6 +136,10 @@ function summary(row: TicketRow): TicketSummary {
     receivedAt: row.received_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
+    slaState: row.sla_state,
+    responseDue: row.response_due?.toISOString() ?? null,
+    resolutionDue: row.resolution_due?.toISOString() ?? null,
+    waitingOnClient: row.waiting_on_client,
   };
 }
 

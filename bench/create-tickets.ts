@@ -56,6 +56,7 @@ try {
     namespace: 'default',
     taskQueue: 'bench-tickets',
     db,
+    defaultPolicyId: 'customer-support-sop',
   });
   const emptyWorker = await Worker.create({
     connection: nativeConnection,
@@ -74,7 +75,7 @@ try {
     db,
     taskQueue: 'bench-tickets',
     updateDeadlineMs: 30_000,
-    ticketDefaults: { customerTestingSilenceMs: 5 * 86_400_000 },
+    historyLimit: 10_000,
   };
   const server = createApp(ctx, createLogger('bench', 'silent')).listen(0, '127.0.0.1');
   await once(server, 'listening');

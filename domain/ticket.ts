@@ -1,4 +1,5 @@
 import type { Impact, Priority, Urgency } from './priority';
+import type { SlaView } from '../workflows/sla-view';
 
 /** The five stages of the ITBX procedure (R8). */
 export const stages = ['OPEN', 'ANALYSIS', 'SOLUTION', 'CUSTOMER_TESTING', 'CLOSED'] as const;
@@ -53,5 +54,6 @@ export interface TicketView {
   solution: (Signed & { text: string }) | null;
   verification: Verification | null;
   resolution: (Signed & { text: string }) | null;
+  sla: SlaView | null;
   allowedActions: string[];
 }

@@ -22,7 +22,8 @@ const schema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   UPDATE_DEADLINE: durationMs.prefault('10s'),
-  CUSTOMER_TESTING_SILENCE: durationMs.prefault('5d'),
+  SLA_DEFAULT_POLICY: z.string().min(1).default('customer-support-sop'),
+  TICKET_HISTORY_LIMIT: z.coerce.number().int().min(200).max(50_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TICKETFLOW_DATA_DIR: z.string().min(1).default('.data'),
   TEMPORAL_PORT: port.default(7233),
@@ -34,7 +35,9 @@ export type Config = {
   temporal: { address: string; namespace: string; taskQueue: string };
   databaseUrl: string | undefined;
   api: { host: string; port: number; updateDeadlineMs: number };
-  ticketDefaults: { customerTestingSilenceMs: number };
+  /** The SLA policy of organizations without a contract (R16). */
+  sla: { defaultPolicyId: string };
+  tickets: { historyLimit: number };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   dev: { dataDir: string; temporalPort: number; temporalUiPort: number; pgPort: number };
 };
@@ -59,7 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     databaseUrl: e.DATABASE_URL,
     api: { host: e.API_HOST, port: e.API_PORT, updateDeadlineMs: e.UPDATE_DEADLINE },
-    ticketDefaults: { customerTestingSilenceMs: e.CUSTOMER_TESTING_SILENCE },
+    sla: { defaultPolicyId: e.SLA_DEFAULT_POLICY },
+    tickets: { historyLimit: e.TICKET_HISTORY_LIMIT },
     logLevel: e.LOG_LEVEL,
     dev: {
       dataDir: e.TICKETFLOW_DATA_DIR,

@@ -1,7 +1,11 @@
 import type { Knex } from 'knex';
 import * as tickets from './20261123_001_tickets';
+import * as slaPolicies from './20261124_002_sla_policies';
+import * as ticketSlaView from './20261124_003_ticket_sla_view';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Knex.Migration> = {
   '20261123_001_tickets': tickets,
+  '20261124_002_sla_policies': slaPolicies,
+  '20261124_003_ticket_sla_view': ticketSlaView,
 };

@@ -38,7 +38,7 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
       stage: 'OPEN',
       tier: 'TIER_1',
       priority: 'P2',
-      allowedActions: ['assign'],
+      allowedActions: ['assign', 'request-info', 'change-priority', 'escalate'],
     });
     expect(created.body.number).toMatch(/^TF-\d+$/);
     expect(created.headers.get('location')).toBe(`/tickets/${created.body.number}`);
@@ -50,7 +50,10 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
     const number = await openTicket();
     await toCustomerTesting(number);
     const accepted = await api.act(number, 'accept', { comment: 'Works now' }, 'ana.ruiz@acme.example');
-    expect(accepted.body).toMatchObject({ stage: 'CUSTOMER_TESTING', allowedActions: ['assign', 'close'] });
+    expect(accepted.body).toMatchObject({
+      stage: 'CUSTOMER_TESTING',
+      allowedActions: ['assign', 'close', 'change-priority'],
+    });
     const closed = await api.act(
       number,
       'close',
@@ -100,7 +103,7 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
     expect(rejected.body).toMatchObject({
       stage: 'ANALYSIS',
       verification: null,
-      allowedActions: ['assign', 'propose-solution'],
+      allowedActions: ['assign', 'propose-solution', 'request-info', 'change-priority', 'escalate'],
     });
     expect(rejected.body.timeline.at(-1)).toMatchObject({
       type: 'rejected',
@@ -132,7 +135,10 @@ describe('transitions that are not allowed', () => {
     const number = await openTicket();
     const refused = await api.act(number, 'propose-solution', { solution: 'Too early' });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ stage: 'OPEN', allowedActions: ['assign'] });
+    expect(refused.body).toMatchObject({
+      stage: 'OPEN',
+      allowedActions: ['assign', 'request-info', 'change-priority', 'escalate'],
+    });
     const history = await stack.client.workflow.getHandle(number).fetchHistory();
     const accepted = history.events!.flatMap(
       (e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ?? [],
@@ -148,7 +154,7 @@ describe('transitions that are not allowed', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({
       stage: 'CUSTOMER_TESTING',
-      allowedActions: ['assign', 'accept', 'reject'],
+      allowedActions: ['assign', 'accept', 'reject', 'change-priority'],
     });
   });
 

@@ -10,6 +10,8 @@ export interface TicketWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Db;
+  /** The SLA policy of organizations without a valid contract. */
+  defaultPolicyId: string;
   /** A prebuilt bundle, so tests that start many workers bundle the workflow code once. */
   workflowBundle?: WorkflowBundleOption;
 }
@@ -19,6 +21,7 @@ export function createTicketWorker({
   namespace,
   taskQueue,
   db,
+  defaultPolicyId,
   workflowBundle,
 }: TicketWorkerOptions) {
   return Worker.create({
@@ -26,6 +29,6 @@ export function createTicketWorker({
     namespace,
     taskQueue,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
-    activities: createActivities({ db }),
+    activities: createActivities({ db, defaultPolicyId }),
   });
 }

@@ -9,7 +9,12 @@ const log = createLogger('worker', config.logLevel);
 const db = createDb(requireDatabaseUrl(config));
 const connection = await NativeConnection.connect({ address: config.temporal.address });
 try {
-  const worker = await createTicketWorker({ connection, db, ...config.temporal });
+  const worker = await createTicketWorker({
+    connection,
+    db,
+    defaultPolicyId: config.sla.defaultPolicyId,
+    ...config.temporal,
+  });
   log.info({ taskQueue: config.temporal.taskQueue, address: config.temporal.address }, 'worker polling');
   // The SDK shuts the worker down on SIGINT/SIGTERM and lets running tasks finish.
   await worker.run();

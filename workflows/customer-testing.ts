@@ -7,7 +7,8 @@ export function awaitingCustomerVerdict(state: TicketState): boolean {
 
 /** When silence counts as acceptance (R9); measured from entering testing, so it survives continue-as-new. */
 export function customerTestingDeadline(state: TicketState): number {
-  return Date.parse(state.stageEnteredAt.CUSTOMER_TESTING!) + state.policy.customerTestingSilenceMs;
+  if (state.sla) return Date.parse(state.sla.testingDeadline!);
+  return Date.parse(state.stageEnteredAt.CUSTOMER_TESTING!) + state.policy!.customerTestingSilenceMs;
 }
 
 /**
@@ -15,7 +16,9 @@ export function customerTestingDeadline(state: TicketState): number {
  * R10 still holds: the verification (by silence) and the resolution (the solution given) are both recorded.
  */
 export function acceptBySilence(state: TicketState, at: string): EventDraft[] {
-  const silence = describeDuration(state.policy.customerTestingSilenceMs);
+  const silence = state.sla
+    ? `${state.sla.policy.customerTestingSilenceMinutes} business minutes`
+    : describeDuration(state.policy!.customerTestingSilenceMs);
   state.verification = { by: 'system', at, method: 'silence', comment: `no answer within ${silence}` };
   state.resolution = { text: state.solution?.text ?? '', by: 'system', at };
   const accepted: EventDraft = {

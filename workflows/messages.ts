@@ -1,5 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
+import type { Priority } from '../domain/priority';
+import type { TimedTier } from '../domain/sla';
 import type { TicketView } from '../domain/ticket';
 
 /**
@@ -22,7 +24,21 @@ export interface ActionCommands {
     /** How the client confirmed, when it was not through `accept` (R10). */
     verification?: { method: 'phone' | 'email' | 'in-person'; comment?: string };
   };
+  /** R11: the SLA clocks pause until the client answers. */
+  'request-info': { actor: string; question: string };
+  'provide-info': { actor: string; answer: string };
+  'change-priority': { actor: string; priority: Priority; reason: string };
+  escalate: { actor: string; reason: string };
+  /** The dispatched engineer is on site: the onsite promise is kept (R21). */
+  'arrive-onsite': { actor: string; note?: string };
+  /** The IT manager's decision at the end of the ladder (R20). */
+  decide: ManagerDecision & { actor: string };
 }
+
+export type ManagerDecision =
+  | { decision: 'continue'; tier: TimedTier; frameMinutes: number; note?: string }
+  | { decision: 'engage-vendor'; vendorCaseRef: string; note?: string }
+  | { decision: 'close-unresolved'; reason: string };
 
 export type ActionName = keyof ActionCommands;
 
@@ -34,6 +50,12 @@ export const actionNames = [
   'accept',
   'reject',
   'close',
+  'request-info',
+  'provide-info',
+  'change-priority',
+  'escalate',
+  'arrive-onsite',
+  'decide',
 ] as const satisfies readonly ActionName[];
 
 type ActionUpdates = { [A in ActionName]: UpdateDefinition<TicketView, [ActionCommands[A]], A> };
@@ -46,6 +68,12 @@ export const actionUpdates: ActionUpdates = {
   accept: defineUpdate('accept'),
   reject: defineUpdate('reject'),
   close: defineUpdate('close'),
+  'request-info': defineUpdate('request-info'),
+  'provide-info': defineUpdate('provide-info'),
+  'change-priority': defineUpdate('change-priority'),
+  escalate: defineUpdate('escalate'),
+  'arrive-onsite': defineUpdate('arrive-onsite'),
+  decide: defineUpdate('decide'),
 };
 
 /** Sent with the workflow start: returns once the ticket row is committed, so `201` means stored. */

@@ -11,6 +11,9 @@ export const ticketSearchAttributes = {
   TicketTier: defineSearchAttributeKey('TicketTier', SearchAttributeType.KEYWORD),
   TicketPriority: defineSearchAttributeKey('TicketPriority', SearchAttributeType.KEYWORD),
   Organization: defineSearchAttributeKey('Organization', SearchAttributeType.KEYWORD),
+  SlaState: defineSearchAttributeKey('SlaState', SearchAttributeType.KEYWORD),
+  ResolutionDue: defineSearchAttributeKey('ResolutionDue', SearchAttributeType.DATETIME),
+  AssignedEngineer: defineSearchAttributeKey('AssignedEngineer', SearchAttributeType.KEYWORD),
 } as const;
 
 export const allTicketSearchAttributes = Object.values(ticketSearchAttributes);

@@ -2,22 +2,23 @@ import type { Stage } from '../domain/ticket';
 import type { ActionCommands, ActionName } from './messages';
 import { enterStage, type EventDraft, type TicketState } from './ticket-state';
 
-interface StageRule<A extends ActionName> {
+export interface StageRule<A extends ActionName> {
   /** Stages the action may be taken in. */
   from: readonly Stage[];
   /** Why the action cannot be taken now although the stage allows it, if so. */
   blockedBecause?: (state: TicketState, command?: ActionCommands[A]) => string | undefined;
   /** Fields the command must carry, non-blank. */
   required: readonly (keyof ActionCommands[A] & string)[];
-  apply: (state: TicketState, command: ActionCommands[A], at: string) => EventDraft;
+  apply: (state: TicketState, command: ActionCommands[A], at: string) => EventDraft | EventDraft[];
 }
 
-type StageRules = { [A in ActionName]: StageRule<A> };
+export type StageActions =
+  'assign' | 'start-analysis' | 'propose-solution' | 'start-testing' | 'accept' | 'reject' | 'close';
 
-const working: readonly Stage[] = ['OPEN', 'ANALYSIS', 'SOLUTION', 'CUSTOMER_TESTING'];
+export const working: readonly Stage[] = ['OPEN', 'ANALYSIS', 'SOLUTION', 'CUSTOMER_TESTING'];
 
 /** The OPEN → ANALYSIS → SOLUTION → CUSTOMER TESTING → CLOSED procedure (R8–R10) as data. */
-export const stageRules: StageRules = {
+export const stageRules: { [A in StageActions]: StageRule<A> } = {
   assign: {
     from: working,
     required: ['engineer'],

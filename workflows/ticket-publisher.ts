@@ -2,6 +2,8 @@ import { patched, proxyActivities, proxyLocalActivities, upsertSearchAttributes 
 import type { TicketActivities } from '../activities';
 import type { TicketSnapshot } from '../activities/ticket-projection';
 import { ticketSearchAttributes } from './search-attributes';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import { slaState, slaView } from './sla-view';
 import { allowedActions } from './transitions';
 import { recordEvent, type EventDraft, type TicketState } from './ticket-state';
 
@@ -27,6 +29,7 @@ export async function publishChange(state: TicketState, drafts: EventDraft[], at
     { key: ticketSearchAttributes.TicketStage, value: state.stage },
     { key: ticketSearchAttributes.TicketTier, value: state.tier },
     { key: ticketSearchAttributes.TicketPriority, value: state.priority },
+    ...serviceLevelAttributes(state),
   ]);
   const { recordTicketChange } = patched(localProjectionPatch) ? asLocalActivity : asActivity;
   await recordTicketChange({ snapshot: snapshotOf(state), events });
@@ -46,6 +49,18 @@ function snapshotOf(state: TicketState): TicketSnapshot {
     stageEnteredAt: state.stageEnteredAt,
     receivedAt: state.receivedAt,
     allowedActions: allowedActions(state),
+    sla: slaView(state.sla),
     version: state.version,
   };
+}
+
+/** Tickets opened before SLA clocks never carried these, so their recorded histories stay as they were. */
+function serviceLevelAttributes(state: TicketState): SearchAttributeUpdatePair[] {
+  if (!state.sla) return [];
+  const due = state.sla.resolution.dueAt;
+  return [
+    { key: ticketSearchAttributes.SlaState, value: slaState(state.sla) },
+    { key: ticketSearchAttributes.ResolutionDue, value: due ? new Date(due) : null },
+    { key: ticketSearchAttributes.AssignedEngineer, value: state.assignee },
+  ];
 }

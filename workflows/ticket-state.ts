@@ -1,13 +1,48 @@
 import type { Priority } from '../domain/priority';
 import type { Signed, Stage, TicketIntake, TicketView, Tier, Verification } from '../domain/ticket';
 import type { NotificationKind, TicketEvent } from '../activities/ticket-projection';
+import type { SlaPolicy } from '../domain/sla';
+import type { SlaClock } from './sla-clock';
+import { slaView } from './sla-view';
 
 export interface OpenTicketInput {
   number: string;
   intake: TicketIntake;
   priority: Priority;
   receivedAt: string;
-  policy: { customerTestingSilenceMs: number };
+  /** History events after which the ticket continues as new, even before the server suggests it. */
+  historyLimit?: number;
+  /** Only in tickets opened before SLA policies: their customer-testing silence, in ms. */
+  policy?: { customerTestingSilenceMs: number };
+}
+
+/** The ticket's service level: its contract's policy and the clocks measured against it (R16–R21). */
+export interface TicketSla {
+  policy: SlaPolicy;
+  response: SlaClock;
+  resolution: SlaClock;
+  /** The current tier's time frame (R19); none at the manager decision point. */
+  tier: SlaClock | null;
+  /** The onsite response promise, from dispatch until the engineer is on site (R21). */
+  onsite: SlaClock | null;
+  testingDeadline: string | null;
+  nextStatusUpdateAt: string | null;
+  statusUpdatesSent: number;
+  waitingOnClient: { since: string; question: string; by: string } | null;
+  dispatch: {
+    dispatchId: string;
+    engineer: { id: string; name: string; email: string };
+    appointmentAt: string;
+  } | null;
+  manager: {
+    dossierId: string;
+    filed: boolean;
+    since: string;
+    nextReminderAt: string;
+    reminders: number;
+  } | null;
+  vendor: { caseRef: string; engagedAt: string; nextFollowUpAt: string; followUps: number } | null;
+  escalations: number;
 }
 
 /** All a ticket knows; small enough to carry through continue-as-new whole. */
@@ -23,7 +58,10 @@ export interface TicketState {
   solution: (Signed & { text: string }) | null;
   verification: Verification | null;
   resolution: (Signed & { text: string }) | null;
-  policy: OpenTicketInput['policy'];
+  policy?: OpenTicketInput['policy'];
+  historyLimit?: number;
+  /** Null only for tickets opened before SLA clocks existed (see the `sla-clocks` patch). */
+  sla: TicketSla | null;
   /** Bumped by every change; the projection keeps only the newest version of the row. */
   version: number;
   nextSeq: number;
@@ -44,6 +82,8 @@ export function newTicketState(input: OpenTicketInput): TicketState {
     verification: null,
     resolution: null,
     policy: input.policy,
+    historyLimit: input.historyLimit,
+    sla: null,
     version: 0,
     nextSeq: 1,
     registered: false,
@@ -57,6 +97,8 @@ export interface EventDraft {
   actor: string;
   data?: Record<string, unknown>;
   notify?: NotificationKind;
+  /** Who gets the letter, when not the requester. */
+  notifyTo?: string[];
 }
 
 /** Records one change: stamps it with the next sequence number and the stage it left the ticket in. */
@@ -70,6 +112,7 @@ export function recordEvent(state: TicketState, draft: EventDraft, at: string): 
     at,
     data: draft.data ?? {},
     notify: draft.notify,
+    notifyTo: draft.notifyTo,
   };
 }
 
@@ -92,6 +135,7 @@ export function ticketView(state: TicketState, allowedActions: string[]): Ticket
     solution: state.solution,
     verification: state.verification,
     resolution: state.resolution,
+    sla: slaView(state.sla),
     allowedActions,
   };
 }

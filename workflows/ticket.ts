@@ -2,12 +2,14 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TicketView } from '../domain/ticket';
-import { acceptBySilence, awaitingCustomerVerdict, customerTestingDeadline } from './customer-testing';
+import { fireMoment, nextMoment } from './agenda';
+import { fileDossierIfDue } from './manager-dossier';
 import {
   actionNames,
   actionUpdates,
@@ -16,50 +18,62 @@ import {
   type ActionCommands,
   type ActionName,
 } from './messages';
+import { afterAction, openServiceLevel } from './service-level';
 import { publishChange } from './ticket-publisher';
-import { newTicketState, ticketView, type OpenTicketInput, type TicketState } from './ticket-state';
+import {
+  newTicketState,
+  ticketView,
+  type EventDraft,
+  type OpenTicketInput,
+  type TicketState,
+} from './ticket-state';
 import { allowedActions, applyAction, validateAction } from './transitions';
 
 export type TicketWorkflowInput = { open: OpenTicketInput } | { resume: TicketState };
 
-/** One support ticket, from intake to CLOSED (R8–R10). Workflow id = ticket number. */
+type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
+type Commit = (drafts: EventDraft[], at: string) => Promise<void>;
+
+/** One support ticket, from intake to CLOSED (R8–R10), with its SLA clocks and escalation ladder (R11–R21). */
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketView> {
   const state = 'resume' in input ? input.resume : newTicketState(input.open);
   const view = () => ticketView(state, allowedActions(state));
+  const exclusive = oneAtATime();
+  const commit: Commit = async (drafts, at) => {
+    await publishChange(state, drafts, at);
+    const dossier = await fileDossierIfDue(state);
+    if (dossier.length > 0) await publishChange(state, dossier, at);
+  };
 
   setHandler(ticketQuery, view);
   setHandler(registeredUpdate, async () => {
     await condition(() => state.registered);
     return view();
   });
-  for (const name of actionNames) handleAction(state, name, view);
+  for (const name of actionNames) handleAction(state, name, view, exclusive, commit);
 
   if (!state.registered) {
-    const opened = {
-      type: 'opened',
-      actor: state.intake.requester.email,
-      notify: 'acknowledgement' as const,
-    };
-    await publishChange(state, [{ ...opened, data: { channel: state.intake.channel } }], state.receivedAt);
-    state.registered = true;
+    await exclusive(async () => {
+      if (patched('sla-clocks')) await openServiceLevel(state, state.receivedAt);
+      const opened = {
+        type: 'opened',
+        actor: state.intake.requester.email,
+        notify: 'acknowledgement' as const,
+      };
+      await publishChange(state, [{ ...opened, data: { channel: state.intake.channel } }], state.receivedAt);
+      state.registered = true;
+    });
   }
 
   while (!isClosed(state)) {
-    if (awaitingCustomerVerdict(state)) {
-      const entered = state.stageEnteredAt.CUSTOMER_TESTING;
-      const deadline = customerTestingDeadline(state);
-      const answered = await condition(
-        () => !awaitingCustomerVerdict(state) || state.stageEnteredAt.CUSTOMER_TESTING !== entered,
-        Math.max(0, deadline - Date.now()),
-      );
-      // Recorded at the deadline itself, not when the timer's task ran: the period is exact.
-      const at = new Date(deadline).toISOString();
-      if (!answered) await publishChange(state, acceptBySilence(state, at), at);
-    } else {
-      const version = state.version;
-      await condition(() => state.version !== version || workflowInfo().continueAsNewSuggested);
-    }
-    if (workflowInfo().continueAsNewSuggested && !isClosed(state)) {
+    const moment = nextMoment(state);
+    const version = state.version;
+    const changed = () => state.version !== version || historyTooLong(state);
+    const due = moment
+      ? !(await condition(changed, Math.max(0, moment.at - Date.now())))
+      : (await condition(changed), false);
+    if (due) await exclusive(() => fireDueMoments(state, commit));
+    if (historyTooLong(state) && !isClosed(state)) {
       // Handlers mutate `state`; let every one finish so the next run starts from a settled ticket.
       await condition(allHandlersFinished);
       await continueAsNew<typeof ticketWorkflow>({ resume: state });
@@ -69,19 +83,51 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   return view();
 }
 
-function handleAction(state: TicketState, name: ActionName, view: () => TicketView): void {
+async function fireDueMoments(state: TicketState, commit: Commit): Promise<void> {
+  for (let moment = nextMoment(state); moment && moment.at <= Date.now(); moment = nextMoment(state)) {
+    await commit(await fireMoment(state, moment), new Date(moment.at).toISOString());
+    if (isClosed(state)) return;
+  }
+}
+
+function handleAction(
+  state: TicketState,
+  name: ActionName,
+  view: () => TicketView,
+  exclusive: Exclusive,
+  commit: Commit,
+) {
   type AnyCommand = ActionCommands[ActionName];
   const update = actionUpdates[name] as UpdateDefinition<TicketView, [AnyCommand]>;
   setHandler(
     update,
-    async (command: AnyCommand) => {
-      const at = now();
-      const draft = applyAction(state, name, command, at);
-      await publishChange(state, [draft], at);
-      return view();
-    },
+    // Re-validated inside: another command may have changed the ticket while this one waited its turn.
+    (command: AnyCommand) =>
+      exclusive(async () => {
+        const at = now();
+        const drafts = applyAction(state, name, command, at);
+        drafts.push(...(await afterAction(state, name, command, at)));
+        await commit(drafts, at);
+        return view();
+      }),
     { validator: (command: AnyCommand) => validateAction(state, name, command) },
   );
+}
+
+/** Clock changes await activities; running commands and timers one at a time keeps them from interleaving. */
+function oneAtATime(): Exclusive {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = tail.then(work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/** A ticket may live for weeks: past the limit it carries its whole state into a fresh run. */
+function historyTooLong(state: TicketState): boolean {
+  const { continueAsNewSuggested, historyLength } = workflowInfo();
+  return continueAsNewSuggested || (state.historyLimit !== undefined && historyLength >= state.historyLimit);
 }
 
 function isClosed(state: TicketState): boolean {

@@ -1,11 +1,14 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { actionNames, failureTypes, type ActionCommands, type ActionName } from './messages';
-import { stageRules } from './stage-rules';
+import { serviceRules } from './service-rules';
+import { stageRules, type StageRule } from './stage-rules';
 import type { EventDraft, TicketState } from './ticket-state';
+
+const actionRules: { [A in ActionName]: StageRule<A> } = { ...stageRules, ...serviceRules };
 
 export function allowedActions(state: TicketState): ActionName[] {
   return actionNames.filter((name) => {
-    const rule = stageRules[name];
+    const rule = actionRules[name];
     return (
       rule.from.includes(state.stage) &&
       !(rule.blockedBecause as (s: TicketState) => string | undefined)?.(state)
@@ -22,7 +25,7 @@ export function validateAction<A extends ActionName>(
   name: A,
   command: ActionCommands[A],
 ): void {
-  const rule = stageRules[name];
+  const rule = actionRules[name];
   const missing = rule.required.filter((field) => !isFilled((command as Record<string, unknown>)?.[field]));
   if (typeof command?.actor !== 'string' || command.actor.trim() === '') missing.unshift('actor');
   if (missing.length > 0) {
@@ -51,13 +54,10 @@ export function applyAction<A extends ActionName>(
   name: A,
   command: ActionCommands[A],
   at: string,
-): EventDraft {
+): EventDraft[] {
   validateAction(state, name, command);
-  return (stageRules[name].apply as (s: TicketState, c: ActionCommands[A], at: string) => EventDraft)(
-    state,
-    command,
-    at,
-  );
+  type Apply = (s: TicketState, c: ActionCommands[A], at: string) => EventDraft | EventDraft[];
+  return [(actionRules[name].apply as Apply)(state, command, at)].flat();
 }
 
 function isFilled(value: unknown): boolean {

@@ -32,6 +32,7 @@ export async function startWorker(
   const worker = await createTicketWorker({
     connection,
     db,
+    defaultPolicyId: 'customer-support-sop',
     namespace: 'default',
     taskQueue,
     workflowBundle: await workflowBundle(),
@@ -64,9 +65,7 @@ export interface TicketStack {
  * The real thing, wired as api/main.ts and worker/main.ts wire it: the API on a free port, a worker on
  * this file's own task queue, both against the test run's Temporal dev server and PostgreSQL.
  */
-export async function startTicketStack(
-  options: { updateDeadlineMs?: number; silenceMs?: number } = {},
-): Promise<TicketStack> {
+export async function startTicketStack(options: { updateDeadlineMs?: number } = {}): Promise<TicketStack> {
   const db = createDb(inject('databaseUrl'));
   const taskQueue = `tickets-${randomUUID()}`;
   const connection = await Connection.connect({ address: inject('temporalAddress') });
@@ -76,7 +75,7 @@ export async function startTicketStack(
     db,
     taskQueue,
     updateDeadlineMs: options.updateDeadlineMs ?? 10_000,
-    ticketDefaults: { customerTestingSilenceMs: options.silenceMs ?? 5 * 86_400_000 },
+    historyLimit: 10_000,
   };
   const server = createApp(ctx, createLogger('api-test', 'silent')).listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -1,0 +1,54 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar } from '../domain/calendar';
+
+export interface BusinessDeadlineRequest {
+  calendar: BusinessCalendar;
+  /** ISO 8601 instant the clock starts counting from. */
+  from: string;
+  minutes: number;
+}
+
+export interface BusinessElapsedRequest {
+  calendar: BusinessCalendar;
+  from: string;
+  to: string;
+}
+
+/**
+ * The calendar arithmetic of SLA clocks, for workflows to run as local activities: the answer is recorded in
+ * history, so a replay never depends on the time-zone or holiday data installed on the day it replays.
+ */
+export function createBusinessClockActivities() {
+  return {
+    async businessDeadline({ calendar, from, minutes }: BusinessDeadlineRequest): Promise<string> {
+      return deterministic(() => addBusinessMinutes(calendar, instant(from), minutes).toISOString());
+    },
+    async businessMinutesElapsed({ calendar, from, to }: BusinessElapsedRequest): Promise<number> {
+      return deterministic(() => businessMinutesBetween(calendar, instant(from), instant(to)));
+    },
+  };
+}
+
+function instant(iso: string): Date {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not an ISO 8601 instant: "${iso}"`);
+  return date;
+}
+
+/**
+ * The same input fails the same way every time, and local activities retry until the workflow gives up:
+ * fail at once instead, naming the problem.
+ */
+function deterministic<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const cause = error instanceof Error ? error : new Error(String(error));
+    throw ApplicationFailure.create({
+      message: cause.message,
+      type: 'InvalidBusinessClockRequest',
+      nonRetryable: true,
+      cause,
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { SlaPolicy } from '../domain/sla';
+import { slaPolicySchema } from '../domain/sla-schema';
+import type { Db } from '../lib/db';
+
+export interface SlaPolicyRequest {
+  organization: string;
+  /** The instant the ticket was received (ISO 8601); contracts are matched on its UTC date. */
+  at: string;
+}
+
+/**
+ * The policy a ticket is measured by (R16): its organization's contract valid on the day the ticket arrives,
+ * the latest-starting one when contracts overlap, else the desk's default policy.
+ */
+export function createSlaPolicyActivities(db: Db, defaultPolicyId: string) {
+  return {
+    async loadSlaPolicy({ organization, at }: SlaPolicyRequest): Promise<SlaPolicy> {
+      const day = utcDate(at);
+      const contract = await db('contracts')
+        .where({ organization })
+        .andWhere('valid_from', '<=', day)
+        .andWhere((q) => q.whereNull('valid_to').orWhere('valid_to', '>=', day))
+        .orderBy([
+          { column: 'valid_from', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .first<{ sla_policy_id: string } | undefined>('sla_policy_id');
+      const policyId = contract?.sla_policy_id ?? defaultPolicyId;
+      const row = await db('sla_policies as p')
+        .join('business_calendars as c', 'c.id', 'p.calendar_id')
+        .where('p.id', policyId)
+        .first('p.id', 'p.name', 'p.definition', 'c.definition as calendar');
+      // A contract's policy is guaranteed by its foreign key, so only a misconfigured default can be missing.
+      if (!row) {
+        throw ApplicationFailure.nonRetryable(
+          `the default SLA policy "${policyId}" does not exist (SLA_DEFAULT_POLICY)`,
+          'SlaPolicyMissing',
+        );
+      }
+      // Checked on every load: a policy edited in the database must not turn into NaN deadlines in a workflow.
+      const parsed = slaPolicySchema.safeParse({
+        ...row.definition,
+        id: row.id,
+        name: row.name,
+        calendar: row.calendar,
+      });
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        throw ApplicationFailure.nonRetryable(
+          `SLA policy "${policyId}" is invalid: ${problems}`,
+          'SlaPolicyInvalid',
+        );
+      }
+      return parsed.data;
+    },
+  };
+}
+
+// Retrying cannot fix a bad request or configuration: every failure here is non-retryable, so the workflow
+// (and an operator) hears of it at once.
+
+function utcDate(at: string): string {
+  const instant = new Date(at);
+  if (Number.isNaN(instant.getTime())) {
+    throw ApplicationFailure.nonRetryable(
+      `"at" must be an ISO 8601 instant, got "${at}"`,
+      'InvalidSlaPolicyRequest',
+    );
+  }
+  return instant.toISOString().slice(0, 10);
+}

@@ -1,0 +1,24 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { tiers } from '../../domain/ticket';
+import type { ApiContext } from '../context';
+import { parseOrThrow } from '../errors';
+import { listWorkQueue } from '../work-queue';
+
+const queueQuerySchema = z.strictObject({
+  tier: z.enum(tiers).optional(),
+  assignee: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** The desk's work queue (R18): what to take next. */
+export function workQueueRoutes(ctx: Pick<ApiContext, 'db'>): Router {
+  const router = Router();
+
+  router.get('/queue', async (req, res) => {
+    res.json(await listWorkQueue(ctx.db, parseOrThrow(queueQuerySchema, req.query)));
+  });
+
+  return router;
+}

@@ -1,0 +1,199 @@
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import type { TicketActivities } from '../activities';
+import type { ActionCommands, ActionName } from './messages';
+import { haltClock, runClock, retargetClock, startClock } from './sla-clock';
+import type { EventDraft, TicketSla, TicketState } from './ticket-state';
+
+const { loadSlaPolicy, businessDeadline } = proxyLocalActivities<TicketActivities>({
+  startToCloseTimeout: '30 seconds',
+});
+const { dispatchFieldEngineer } = proxyActivities<TicketActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** The contract's policy is read once, at intake, and travels with the ticket: a later policy edit never re-times it. */
+export async function openServiceLevel(state: TicketState, at: string): Promise<void> {
+  const policy = await loadSlaPolicy({ organization: state.intake.organization, at });
+  const targets = policy.targets[state.priority];
+  const { calendar, atRiskShare } = policy;
+  state.sla = {
+    policy,
+    response: await startClock(calendar, targets.responseMinutes, atRiskShare, at),
+    resolution: await startClock(calendar, targets.resolutionMinutes, atRiskShare, at),
+    tier: await startClock(calendar, policy.tierMinutes.TIER_1, 1, at),
+    onsite: null,
+    testingDeadline: null,
+    nextStatusUpdateAt: null,
+    statusUpdatesSent: 0,
+    waitingOnClient: null,
+    dispatch: null,
+    manager: null,
+    vendor: null,
+    escalations: 0,
+  };
+  await scheduleStatusUpdate(state, at);
+}
+
+export function deadline(sla: TicketSla, from: string, minutes: number): Promise<string> {
+  return businessDeadline({ calendar: sla.policy.calendar, from, minutes });
+}
+
+/** R17: P1/P2 tickets tell the requester how things stand at the policy's interval until resolved. */
+async function scheduleStatusUpdate(state: TicketState, from: string): Promise<void> {
+  const sla = state.sla!;
+  const interval = sla.policy.targets[state.priority].statusUpdateMinutes;
+  const unresolved = sla.resolution.status !== 'stopped';
+  sla.nextStatusUpdateAt = interval !== null && unresolved ? await deadline(sla, from, interval) : null;
+}
+
+/** How the clocks follow what just happened (R11, R15, R19–R21). Returns what else there is to record. */
+export async function afterAction<A extends ActionName>(
+  state: TicketState,
+  name: A,
+  command: ActionCommands[A],
+  at: string,
+): Promise<EventDraft[]> {
+  const sla = state.sla;
+  if (!sla) return [];
+  const { calendar, atRiskShare } = sla.policy;
+  const halt = (clock: TicketSla['response'] | null, as: 'paused' | 'stopped') =>
+    clock && clock.status === 'running' ? haltClock(clock, calendar, at, as) : undefined;
+  const resume = (clock: TicketSla['response'] | null, from: 'paused' | 'stopped') =>
+    clock && clock.status === from
+      ? runClock(clock, calendar, clock === sla.tier ? 1 : atRiskShare, at)
+      : undefined;
+
+  switch (name) {
+    case 'start-analysis':
+      await halt(sla.response, 'stopped');
+      break;
+    case 'request-info':
+      // Asking the client is a first contact; the other clocks wait for the answer.
+      await halt(sla.response, 'stopped');
+      await halt(sla.resolution, 'paused');
+      await halt(sla.tier, 'paused');
+      break;
+    case 'provide-info':
+      await resume(sla.resolution, 'paused');
+      await resume(sla.tier, 'paused');
+      break;
+    case 'propose-solution':
+      await halt(sla.response, 'stopped');
+      await halt(sla.resolution, 'stopped');
+      await halt(sla.tier, 'stopped');
+      sla.nextStatusUpdateAt = null;
+      break;
+    case 'start-testing':
+      sla.testingDeadline = await deadline(sla, at, sla.policy.customerTestingSilenceMinutes);
+      break;
+    case 'accept':
+      sla.testingDeadline = null;
+      break;
+    case 'reject':
+      sla.testingDeadline = null;
+      await resume(sla.resolution, 'stopped');
+      await resume(sla.tier, 'stopped');
+      await scheduleStatusUpdate(state, at);
+      break;
+    case 'change-priority': {
+      const targets = sla.policy.targets[state.priority];
+      await retargetClock(sla.response, calendar, targets.responseMinutes, atRiskShare, at);
+      await retargetClock(sla.resolution, calendar, targets.resolutionMinutes, atRiskShare, at);
+      await scheduleStatusUpdate(state, at);
+      break;
+    }
+    case 'escalate':
+      return enterTier(state, at);
+    case 'arrive-onsite':
+      await halt(sla.onsite, 'stopped');
+      break;
+    case 'decide':
+      return afterDecision(state, command as ActionCommands['decide'], at);
+  }
+  if (state.stage === 'CLOSED') await closeClocks(state, at);
+  return [];
+}
+
+export async function closeClocks(state: TicketState, at: string): Promise<void> {
+  const sla = state.sla;
+  if (!sla) return;
+  for (const clock of [sla.response, sla.resolution, sla.tier, sla.onsite]) {
+    if (clock && clock.status !== 'stopped') await haltClock(clock, sla.policy.calendar, at, 'stopped');
+  }
+  sla.testingDeadline = null;
+  sla.nextStatusUpdateAt = null;
+}
+
+async function afterDecision(state: TicketState, decision: ActionCommands['decide'], at: string) {
+  const sla = state.sla!;
+  if (decision.decision === 'continue') return enterTier(state, at, decision.frameMinutes);
+  if (decision.decision === 'engage-vendor') {
+    const nextFollowUpAt = await deadline(sla, at, sla.policy.vendorFollowUpMinutes);
+    sla.vendor = { caseRef: decision.vendorCaseRef, engagedAt: at, nextFollowUpAt, followUps: 0 };
+  }
+  if (state.stage === 'CLOSED') await closeClocks(state, at);
+  return [];
+}
+
+/**
+ * The ticket arrives at a rung of the ladder: a timed tier starts its time frame; Onsite also dispatches a
+ * field engineer against the onsite promise (R21); the manager decision point waits for the manager (R20).
+ */
+export async function enterTier(
+  state: TicketState,
+  at: string,
+  frameMinutes?: number,
+): Promise<EventDraft[]> {
+  const sla = state.sla;
+  if (!sla) return [];
+  const { policy } = sla;
+  if (state.tier === 'MANAGER') {
+    if (sla.tier) await haltClock(sla.tier, policy.calendar, at, 'stopped');
+    sla.tier = null;
+    const nextReminderAt = await deadline(sla, at, policy.managerReminderMinutes);
+    sla.manager = {
+      dossierId: `${state.number}/dossier/${sla.escalations}`,
+      filed: false,
+      since: at,
+      nextReminderAt,
+      reminders: 0,
+    };
+    return [];
+  }
+  sla.tier = await startClock(policy.calendar, frameMinutes ?? policy.tierMinutes[state.tier], 1, at);
+  if (state.tier !== 'ONSITE') return [];
+  const promiseDue = await deadline(sla, at, policy.onsiteResponseMinutes);
+  const dispatchId = `${state.number}/onsite/${sla.escalations}`;
+  const dispatched = await dispatchFieldEngineer({
+    dispatchId,
+    ticketNumber: state.number,
+    organization: state.intake.organization,
+    promiseDue,
+  });
+  if (!dispatched) {
+    return [
+      {
+        type: 'dispatch-failed',
+        actor: 'system',
+        data: { promiseDue },
+        notify: 'dispatch-failed',
+        notifyTo: [policy.contacts.manager],
+      },
+    ];
+  }
+  sla.dispatch = { dispatchId, ...dispatched };
+  state.assignee = dispatched.engineer.email;
+  sla.onsite = await startClock(policy.calendar, policy.onsiteResponseMinutes, policy.atRiskShare, at);
+  const data = { engineer: dispatched.engineer, appointmentAt: dispatched.appointmentAt, promiseDue };
+  return [
+    { type: 'engineer-dispatched', actor: 'system', data, notify: 'engineer-dispatched' },
+    {
+      type: 'dispatch-assigned',
+      actor: 'system',
+      data,
+      notify: 'dispatch-assigned',
+      notifyTo: [dispatched.engineer.email],
+    },
+  ];
+}

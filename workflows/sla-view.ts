@@ -1,0 +1,47 @@
+import { clockState, worstState, type ClockState, type SlaClock } from './sla-clock';
+import type { TicketSla } from './ticket-state';
+
+export interface ClockView {
+  state: ClockState;
+  dueAt: string | null;
+  targetMinutes: number;
+  usedMinutes: number;
+}
+
+function clockView(clock: SlaClock | null): ClockView | null {
+  if (!clock) return null;
+  return {
+    state: clockState(clock),
+    dueAt: clock.dueAt,
+    targetMinutes: clock.targetMinutes,
+    usedMinutes: clock.usedMinutes,
+  };
+}
+
+/** The ticket's SLA as the API and the Temporal UI show it: the worst of the clocks the requester was promised. */
+export function slaState(sla: TicketSla): ClockState {
+  return worstState([sla.response, sla.resolution, ...(sla.onsite ? [sla.onsite] : [])].map(clockState));
+}
+
+export function slaView(sla: TicketSla | null) {
+  if (!sla) return null;
+  return {
+    state: slaState(sla),
+    policyId: sla.policy.id,
+    calendarId: sla.policy.calendar.id,
+    response: clockView(sla.response),
+    resolution: clockView(sla.resolution),
+    tierFrame: clockView(sla.tier),
+    onsite: clockView(sla.onsite),
+    waitingOnClient: sla.waitingOnClient,
+    testingDeadline: sla.testingDeadline,
+    nextStatusUpdateAt: sla.nextStatusUpdateAt,
+    statusUpdatesSent: sla.statusUpdatesSent,
+    dispatch: sla.dispatch,
+    manager: sla.manager,
+    vendor: sla.vendor,
+    escalations: sla.escalations,
+  };
+}
+
+export type SlaView = NonNullable<ReturnType<typeof slaView>>;
