@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ticketQuery } from '../workflows/messages';
 import {
   act,
   letters,
-  organizationUnder,
-  startTimeSkipping,
-  withWorker,
+  timeSkippingUnder,
   type OpenTicket,
   type TicketHandle,
-  type TimeSkipping,
+  withWorker,
 } from './support/time-skipping';
 
 // brocent-24x7 takes 7200 minutes (5 days) of client silence in customer testing as acceptance.
 const fiveDays = 5 * 86_400_000;
-let ts: TimeSkipping;
-let organization: string;
-
-beforeAll(async () => {
-  ts = await startTimeSkipping();
-  organization = await organizationUnder(ts.db, 'brocent-24x7');
-});
-afterAll(() => ts?.teardown());
+const suite = timeSkippingUnder('brocent-24x7');
 
 async function inCustomerTesting(open: OpenTicket): Promise<TicketHandle> {
-  const handle = await open(organization, 'P3');
+  const handle = await open(suite.organization, 'P3');
   await act(handle, 'assign', { engineer: 'eng.maria' });
   await act(handle, 'start-analysis', {});
   await act(handle, 'propose-solution', { solution: 'Replaced the failing disk' });
@@ -33,7 +24,7 @@ async function inCustomerTesting(open: OpenTicket): Promise<TicketHandle> {
 
 describe('customer testing (R9)', () => {
   it('a client who does not answer within the silence period has accepted, and the ticket closes', async () => {
-    await withWorker(ts, async (open) => {
+    await withWorker(suite.ts, async (open) => {
       const handle = await inCustomerTesting(open);
       const entered = Date.parse((await handle.query(ticketQuery)).stageEnteredAt.CUSTOMER_TESTING!);
       const closed = await handle.result();
@@ -43,23 +34,23 @@ describe('customer testing (R9)', () => {
         resolution: { text: 'Replaced the failing disk' },
       });
       expect(Date.parse(closed.stageEnteredAt.CLOSED!) - entered).toBe(fiveDays);
-      expect(await ts.db('tickets').where({ number: handle.workflowId }).first()).toMatchObject({
+      expect(await suite.ts.db('tickets').where({ number: handle.workflowId }).first()).toMatchObject({
         stage: 'CLOSED',
       });
-      expect(await letters(ts.db, handle.workflowId, 'resolved')).toHaveLength(1);
+      expect(await letters(suite.ts.db, handle.workflowId, 'resolved')).toHaveLength(1);
     });
   });
 
   it('a client who rejects in time sends it back to analysis, and the silence clock starts afresh on the next test', async () => {
-    await withWorker(ts, async (open) => {
+    await withWorker(suite.ts, async (open) => {
       const handle = await inCustomerTesting(open);
-      await ts.env.sleep('4 days');
+      await suite.ts.env.sleep('4 days');
       await act(handle, 'reject', { reason: 'Disk errors remain' }, 'client@acme.example');
-      await ts.env.sleep('3 days');
+      await suite.ts.env.sleep('3 days');
       expect((await handle.query(ticketQuery)).stage).toBe('ANALYSIS');
       await act(handle, 'propose-solution', { solution: 'Replaced the controller' });
       await act(handle, 'start-testing', {});
-      await ts.env.sleep('4 days');
+      await suite.ts.env.sleep('4 days');
       expect((await handle.query(ticketQuery)).stage).toBe('CUSTOMER_TESTING');
       expect(await handle.result()).toMatchObject({
         stage: 'CLOSED',
@@ -69,10 +60,10 @@ describe('customer testing (R9)', () => {
   });
 
   it('a client who accepts stops the silence clock: the ticket waits for the engineer to close it', async () => {
-    await withWorker(ts, async (open) => {
+    await withWorker(suite.ts, async (open) => {
       const handle = await inCustomerTesting(open);
       await act(handle, 'accept', {}, 'client@acme.example');
-      await ts.env.sleep('30 days');
+      await suite.ts.env.sleep('30 days');
       expect(await handle.query(ticketQuery)).toMatchObject({
         stage: 'CUSTOMER_TESTING',
         verification: { method: 'client-accepted' },

@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ticketQuery } from '../workflows/messages';
-import {
-  act,
-  letters,
-  organizationUnder,
-  startTimeSkipping,
-  withWorker,
-  type TicketHandle,
-  type TimeSkipping,
-} from './support/time-skipping';
+import { act, letters, timeSkippingUnder, type TicketHandle, withWorker } from './support/time-skipping';
 
 // brocent-24x7: Tier 1 60 min, Tier 2 120, Tier 3 240, Onsite 240, manager reminders every 60, vendor follow-up 240.
 const minutes = (n: number) => n * 60_000;
-let ts: TimeSkipping;
-let organization: string;
-
-beforeAll(async () => {
-  ts = await startTimeSkipping();
-  organization = await organizationUnder(ts.db, 'brocent-24x7');
-});
-afterAll(() => ts?.teardown());
+const suite = timeSkippingUnder('brocent-24x7');
 
 async function escalations(handle: TicketHandle) {
-  const events = await ts
+  const events = await suite.ts
     .db('ticket_events')
     .where({ ticket_number: handle.workflowId, type: 'escalated' })
     .orderBy('seq');
@@ -31,7 +16,7 @@ async function escalations(handle: TicketHandle) {
 
 /** Lets every time frame of the ladder run out: 60 + 120 + 240 + 240 minutes. */
 async function leaveUntouchedUntilManager(handle: TicketHandle) {
-  await ts.env.sleep(minutes(660) + 1_000);
+  await suite.ts.env.sleep(minutes(660) + 1_000);
   const view = await handle.query(ticketQuery);
   expect(view.tier).toBe('MANAGER');
   return view;
@@ -39,8 +24,8 @@ async function leaveUntouchedUntilManager(handle: TicketHandle) {
 
 describe('the escalation ladder (R19–R21)', () => {
   it('an untouched ticket climbs Tier 1 → Tier 2 → Tier 3 → Onsite → IT manager, each when its time frame runs out', async () => {
-    await withWorker(ts, async (open) => {
-      const handle = await open(organization, 'P3');
+    await withWorker(suite.ts, async (open) => {
+      const handle = await open(suite.organization, 'P3');
       const received = Date.parse((await handle.query(ticketQuery)).receivedAt);
       const view = await leaveUntouchedUntilManager(handle);
 
@@ -53,10 +38,12 @@ describe('the escalation ladder (R19–R21)', () => {
       expect(view.sla!.dispatch).toMatchObject({ engineer: { email: expect.any(String) } });
       expect(view.sla!.onsite).toMatchObject({ state: 'breached', targetMinutes: 120 });
       expect(view.sla!.manager).toMatchObject({ filed: true });
-      expect((await letters(ts.db, handle.workflowId, 'escalated')).map((l) => l.recipient)).toHaveLength(4);
-      const [decisionRequest] = await letters(ts.db, handle.workflowId, 'manager-decision-requested');
+      expect(
+        (await letters(suite.ts.db, handle.workflowId, 'escalated')).map((l) => l.recipient),
+      ).toHaveLength(4);
+      const [decisionRequest] = await letters(suite.ts.db, handle.workflowId, 'manager-decision-requested');
       expect(decisionRequest).toMatchObject({ recipient: 'it-manager@ticketflow.local' });
-      const [dossier] = await ts.db('manager_dossiers').where({ ticket_number: handle.workflowId });
+      const [dossier] = await suite.ts.db('manager_dossiers').where({ ticket_number: handle.workflowId });
       const types = dossier.dossier.timeline.map((e: { type: string }) => e.type);
       expect(types.filter((t: string) => t === 'escalated')).toHaveLength(4);
       expect(types).toContain('engineer-dispatched');
@@ -64,11 +51,11 @@ describe('the escalation ladder (R19–R21)', () => {
   });
 
   it('the manager is reminded while the decision waits', async () => {
-    await withWorker(ts, async (open) => {
-      const handle = await open(organization, 'P3');
+    await withWorker(suite.ts, async (open) => {
+      const handle = await open(suite.organization, 'P3');
       await leaveUntouchedUntilManager(handle);
-      await ts.env.sleep(minutes(125));
-      const reminders = await letters(ts.db, handle.workflowId, 'manager-reminder');
+      await suite.ts.env.sleep(minutes(125));
+      const reminders = await letters(suite.ts.db, handle.workflowId, 'manager-reminder');
       expect(reminders.map((l) => l.recipient)).toEqual([
         'it-manager@ticketflow.local',
         'it-manager@ticketflow.local',
@@ -77,8 +64,8 @@ describe('the escalation ladder (R19–R21)', () => {
   });
 
   it('the manager continues at a chosen tier with a new time frame', async () => {
-    await withWorker(ts, async (open) => {
-      const handle = await open(organization, 'P3');
+    await withWorker(suite.ts, async (open) => {
+      const handle = await open(suite.organization, 'P3');
       await leaveUntouchedUntilManager(handle);
       const decided = await act(
         handle,
@@ -91,26 +78,26 @@ describe('the escalation ladder (R19–R21)', () => {
         assignee: null,
         sla: { manager: null, tierFrame: { targetMinutes: 30 } },
       });
-      await ts.env.sleep(minutes(31));
+      await suite.ts.env.sleep(minutes(31));
       expect((await handle.query(ticketQuery)).tier).toBe('TIER_3');
     });
   });
 
   it('the manager engages the vendor, and the case is followed up at the policy interval', async () => {
-    await withWorker(ts, async (open) => {
-      const handle = await open(organization, 'P3');
+    await withWorker(suite.ts, async (open) => {
+      const handle = await open(suite.organization, 'P3');
       await leaveUntouchedUntilManager(handle);
       await act(handle, 'decide', { decision: 'engage-vendor', vendorCaseRef: 'VENDOR-4711' }, 'it.manager');
-      await ts.env.sleep(minutes(481));
+      await suite.ts.env.sleep(minutes(481));
       const view = await handle.query(ticketQuery);
       expect(view.sla!.vendor).toMatchObject({ caseRef: 'VENDOR-4711', followUps: 2 });
-      expect(await letters(ts.db, handle.workflowId, 'vendor-follow-up')).toHaveLength(2);
+      expect(await letters(suite.ts.db, handle.workflowId, 'vendor-follow-up')).toHaveLength(2);
     });
   });
 
   it('the manager closes as unresolved, and the requester is told', async () => {
-    await withWorker(ts, async (open) => {
-      const handle = await open(organization, 'P3');
+    await withWorker(suite.ts, async (open) => {
+      const handle = await open(suite.organization, 'P3');
       await leaveUntouchedUntilManager(handle);
       await act(
         handle,
@@ -123,20 +110,20 @@ describe('the escalation ladder (R19–R21)', () => {
         stage: 'CLOSED',
         resolution: { text: 'Hardware end of life; replacement quoted' },
       });
-      expect(await letters(ts.db, handle.workflowId, 'closed-unresolved')).toHaveLength(1);
+      expect(await letters(suite.ts.db, handle.workflowId, 'closed-unresolved')).toHaveLength(1);
     });
   });
 
   it('an agent escalates by hand with a reason, and the new tier gets a fresh time frame', async () => {
-    await withWorker(ts, async (open) => {
-      const handle = await open(organization, 'P3');
-      await ts.env.sleep(minutes(30));
+    await withWorker(suite.ts, async (open) => {
+      const handle = await open(suite.organization, 'P3');
+      await suite.ts.env.sleep(minutes(30));
       const escalated = await act(handle, 'escalate', { reason: 'Needs a database specialist' });
       expect(escalated).toMatchObject({
         tier: 'TIER_2',
         sla: { tierFrame: { targetMinutes: 120, usedMinutes: 0 } },
       });
-      const [event] = await ts
+      const [event] = await suite.ts
         .db('ticket_events')
         .where({ ticket_number: handle.workflowId, type: 'escalated' });
       expect(event).toMatchObject({

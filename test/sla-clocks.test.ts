@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ticketSearchAttributes } from '../workflows/messages';
 import { ticketQuery } from '../workflows/messages';
-import {
-  act,
-  letters,
-  organizationUnder,
-  startTimeSkipping,
-  withWorker,
-  type TimeSkipping,
-} from './support/time-skipping';
+import { act, letters, timeSkippingUnder, withWorker } from './support/time-skipping';
 
 // brocent-24x7 targets — P1: response 15, resolution 240, status every 60; P3: 120 / 1440; P4: 240 / 2880.
 const minutes = (n: number) => n * 60_000;
-let ts: TimeSkipping;
-let organization: string;
-
-beforeAll(async () => {
-  ts = await startTimeSkipping();
-  organization = await organizationUnder(ts.db, 'brocent-24x7');
-});
-afterAll(() => ts?.teardown());
+const suite = timeSkippingUnder('brocent-24x7');
 
 describe('SLA clocks on the 24x7 field-service policy (R11, R14–R17)', () => {
   it('a question to the client pauses the clocks until the answer, which resumes them with the time left', async () => {
-    await withWorker(ts, async (open) => {
-      const handle = await open(organization, 'P3');
-      await ts.env.sleep(minutes(40));
+    await withWorker(suite.ts, async (open) => {
+      const handle = await open(suite.organization, 'P3');
+      await suite.ts.env.sleep(minutes(40));
       const asked = await act(handle, 'request-info', {
         question: 'Which firmware version runs on the switch?',
       });
@@ -36,31 +22,31 @@ describe('SLA clocks on the 24x7 field-service policy (R11, R14–R17)', () => {
         tierFrame: { state: 'paused', usedMinutes: expect.closeTo(40, 1) },
         waitingOnClient: { question: 'Which firmware version runs on the switch?' },
       });
-      await ts.env.sleep(minutes(600));
+      await suite.ts.env.sleep(minutes(600));
       expect((await handle.query(ticketQuery)).tier).toBe('TIER_1');
       const answered = await act(handle, 'provide-info', { answer: '15.2(7)E4' }, 'ana.ruiz@acme.example');
-      const now = await ts.env.currentTimeMs();
+      const now = await suite.ts.env.currentTimeMs();
       expect(answered.sla!.resolution!.state).toBe('on_track');
       expect(Date.parse(answered.sla!.resolution!.dueAt!)).toBeCloseTo(now + minutes(1440 - 40), -3);
       expect(Date.parse(answered.sla!.tierFrame!.dueAt!)).toBeCloseTo(now + minutes(60 - 40), -3);
-      await ts.env.sleep(minutes(21));
+      await suite.ts.env.sleep(minutes(21));
       expect((await handle.query(ticketQuery)).tier).toBe('TIER_2');
     });
   });
 
   it('a clock at risk and then breached is told to the assignee and the tier lead, and shows in the Temporal UI', async () => {
-    await withWorker(ts, async (open) => {
-      const handle = await open(organization, 'P1');
+    await withWorker(suite.ts, async (open) => {
+      const handle = await open(suite.organization, 'P1');
       await act(handle, 'assign', { engineer: 'eng.maria@desk.example' });
-      await ts.env.sleep(minutes(16));
+      await suite.ts.env.sleep(minutes(16));
       const view = await handle.query(ticketQuery);
       expect(view.sla).toMatchObject({ state: 'breached', response: { state: 'breached' } });
-      const atRisk = await letters(ts.db, handle.workflowId, 'sla-at-risk');
+      const atRisk = await letters(suite.ts.db, handle.workflowId, 'sla-at-risk');
       expect(atRisk.map((l) => l.recipient).sort()).toEqual([
         'eng.maria@desk.example',
         'tier1-lead@ticketflow.local',
       ]);
-      expect(await letters(ts.db, handle.workflowId, 'sla-breached')).toHaveLength(2);
+      expect(await letters(suite.ts.db, handle.workflowId, 'sla-breached')).toHaveLength(2);
       const described = await handle.describe();
       expect(described.typedSearchAttributes.get(ticketSearchAttributes.SlaState)).toBe('breached');
       expect(described.typedSearchAttributes.get(ticketSearchAttributes.ResolutionDue)).toEqual(
@@ -70,33 +56,33 @@ describe('SLA clocks on the 24x7 field-service policy (R11, R14–R17)', () => {
   });
 
   it('a P1 ticket sends the requester a status update every hour until a solution is given (R17)', async () => {
-    await withWorker(ts, async (open) => {
-      const handle = await open(organization, 'P1');
-      await ts.env.sleep(minutes(181));
-      expect(await letters(ts.db, handle.workflowId, 'status-update')).toHaveLength(3);
+    await withWorker(suite.ts, async (open) => {
+      const handle = await open(suite.organization, 'P1');
+      await suite.ts.env.sleep(minutes(181));
+      expect(await letters(suite.ts.db, handle.workflowId, 'status-update')).toHaveLength(3);
       await act(handle, 'assign', { engineer: 'eng.maria' });
       await act(handle, 'start-analysis', {});
       await act(handle, 'propose-solution', { solution: 'Replaced the PSU' });
-      await ts.env.sleep(minutes(180));
+      await suite.ts.env.sleep(minutes(180));
       const view = await handle.query(ticketQuery);
       expect(view.sla!.statusUpdatesSent).toBe(3);
-      expect(await letters(ts.db, handle.workflowId, 'status-update')).toHaveLength(3);
+      expect(await letters(suite.ts.db, handle.workflowId, 'status-update')).toHaveLength(3);
     });
   });
 
   it('a P3 ticket gets no status updates', async () => {
-    await withWorker(ts, async (open) => {
-      const handle = await open(organization, 'P3');
-      await ts.env.sleep(minutes(181));
-      expect(await letters(ts.db, handle.workflowId, 'status-update')).toHaveLength(0);
+    await withWorker(suite.ts, async (open) => {
+      const handle = await open(suite.organization, 'P3');
+      await suite.ts.env.sleep(minutes(181));
+      expect(await letters(suite.ts.db, handle.workflowId, 'status-update')).toHaveLength(0);
     });
   });
 
   it('a priority change re-times every clock against the new targets and tells the requester (R15)', async () => {
-    await withWorker(ts, async (open) => {
-      const handle = await open(organization, 'P4');
+    await withWorker(suite.ts, async (open) => {
+      const handle = await open(suite.organization, 'P4');
       const received = Date.parse((await handle.query(ticketQuery)).receivedAt);
-      await ts.env.sleep(minutes(10));
+      await suite.ts.env.sleep(minutes(10));
       const raised = await act(handle, 'change-priority', {
         priority: 'P1',
         reason: 'Whole warehouse cannot ship',
@@ -105,7 +91,7 @@ describe('SLA clocks on the 24x7 field-service policy (R11, R14–R17)', () => {
       expect(Date.parse(raised.sla!.response!.dueAt!)).toBeCloseTo(received + minutes(15), -3);
       expect(Date.parse(raised.sla!.resolution!.dueAt!)).toBeCloseTo(received + minutes(240), -3);
       expect(raised.sla!.nextStatusUpdateAt).not.toBeNull();
-      const [letter] = await letters(ts.db, handle.workflowId, 'priority-changed');
+      const [letter] = await letters(suite.ts.db, handle.workflowId, 'priority-changed');
       expect(letter).toMatchObject({ recipient: 'ana.ruiz@acme.example' });
       const described = await handle.describe();
       expect(described.typedSearchAttributes.get(ticketSearchAttributes.TicketPriority)).toBe('P1');

@@ -1,6 +1,7 @@
 import { acceptBySilence, awaitingCustomerVerdict, customerTestingDeadline } from './customer-testing';
-import { closeClocks, deadline, enterTier } from './service-level';
-import { climbLadder } from './service-rules';
+import { deadline } from './business-deadline';
+import { climbLadder, enterTier } from './escalation-ladder';
+import { closeClocks } from './service-level';
 import type { SlaClock } from './sla-clock';
 import type { EventDraft, TicketSla, TicketState } from './ticket-state';
 

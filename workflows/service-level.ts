@@ -1,16 +1,12 @@
-import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { proxyLocalActivities } from '@temporalio/workflow';
 import type { TicketActivities } from '../activities';
+import { deadline } from './business-deadline';
+import { enterTier } from './escalation-ladder';
 import type { ActionCommands, ActionName } from './messages';
-import { haltClock, runClock, retargetClock, startClock } from './sla-clock';
+import { haltClock, retargetClock, runClock, startClock } from './sla-clock';
 import type { EventDraft, TicketSla, TicketState } from './ticket-state';
 
-const { loadSlaPolicy, businessDeadline } = proxyLocalActivities<TicketActivities>({
-  startToCloseTimeout: '30 seconds',
-});
-const { dispatchFieldEngineer } = proxyActivities<TicketActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const { loadSlaPolicy } = proxyLocalActivities<TicketActivities>({ startToCloseTimeout: '30 seconds' });
 
 /** The contract's policy is read once, at intake, and travels with the ticket: a later policy edit never re-times it. */
 export async function openServiceLevel(state: TicketState, at: string): Promise<void> {
@@ -33,10 +29,6 @@ export async function openServiceLevel(state: TicketState, at: string): Promise<
     escalations: 0,
   };
   await scheduleStatusUpdate(state, at);
-}
-
-export function deadline(sla: TicketSla, from: string, minutes: number): Promise<string> {
-  return businessDeadline({ calendar: sla.policy.calendar, from, minutes });
 }
 
 /** R17: P1/P2 tickets tell the requester how things stand at the policy's interval until resolved. */
@@ -134,66 +126,4 @@ async function afterDecision(state: TicketState, decision: ActionCommands['decid
   }
   if (state.stage === 'CLOSED') await closeClocks(state, at);
   return [];
-}
-
-/**
- * The ticket arrives at a rung of the ladder: a timed tier starts its time frame; Onsite also dispatches a
- * field engineer against the onsite promise (R21); the manager decision point waits for the manager (R20).
- */
-export async function enterTier(
-  state: TicketState,
-  at: string,
-  frameMinutes?: number,
-): Promise<EventDraft[]> {
-  const sla = state.sla;
-  if (!sla) return [];
-  const { policy } = sla;
-  if (state.tier === 'MANAGER') {
-    if (sla.tier) await haltClock(sla.tier, policy.calendar, at, 'stopped');
-    sla.tier = null;
-    const nextReminderAt = await deadline(sla, at, policy.managerReminderMinutes);
-    sla.manager = {
-      dossierId: `${state.number}/dossier/${sla.escalations}`,
-      filed: false,
-      since: at,
-      nextReminderAt,
-      reminders: 0,
-    };
-    return [];
-  }
-  sla.tier = await startClock(policy.calendar, frameMinutes ?? policy.tierMinutes[state.tier], 1, at);
-  if (state.tier !== 'ONSITE') return [];
-  const promiseDue = await deadline(sla, at, policy.onsiteResponseMinutes);
-  const dispatchId = `${state.number}/onsite/${sla.escalations}`;
-  const dispatched = await dispatchFieldEngineer({
-    dispatchId,
-    ticketNumber: state.number,
-    organization: state.intake.organization,
-    promiseDue,
-  });
-  if (!dispatched) {
-    return [
-      {
-        type: 'dispatch-failed',
-        actor: 'system',
-        data: { promiseDue },
-        notify: 'dispatch-failed',
-        notifyTo: [policy.contacts.manager],
-      },
-    ];
-  }
-  sla.dispatch = { dispatchId, ...dispatched };
-  state.assignee = dispatched.engineer.email;
-  sla.onsite = await startClock(policy.calendar, policy.onsiteResponseMinutes, policy.atRiskShare, at);
-  const data = { engineer: dispatched.engineer, appointmentAt: dispatched.appointmentAt, promiseDue };
-  return [
-    { type: 'engineer-dispatched', actor: 'system', data, notify: 'engineer-dispatched' },
-    {
-      type: 'dispatch-assigned',
-      actor: 'system',
-      data,
-      notify: 'dispatch-assigned',
-      notifyTo: [dispatched.engineer.email],
-    },
-  ];
 }

@@ -1,40 +1,12 @@
-import { tiers, type Tier } from '../domain/ticket';
+import { climbLadder } from './escalation-ladder';
 import type { ActionName } from './messages';
 import { working, type StageActions, type StageRule } from './stage-rules';
-import { enterStage, type EventDraft, type TicketState } from './ticket-state';
+import { enterStage, type TicketState } from './ticket-state';
 
 type ServiceActions = Exclude<ActionName, StageActions>;
 
 const needsServiceLevel = (state: TicketState) =>
   state.sla ? undefined : 'this ticket was opened before service levels and has no SLA clocks';
-
-/** The next rung of the ladder Tier 1 → Tier 2 → Tier 3 → Onsite → IT manager (R19). */
-export function nextTier(tier: Tier): Tier | undefined {
-  return tiers[tiers.indexOf(tier) + 1];
-}
-
-/** Moves the ticket one rung up and re-queues it there; the clocks follow in service-level.ts. */
-export function climbLadder(
-  state: TicketState,
-  actor: string,
-  reason: string,
-  automatic: boolean,
-): EventDraft[] {
-  const from = state.tier;
-  const to = nextTier(from)!;
-  state.tier = to;
-  state.assignee = null;
-  if (state.sla) state.sla.escalations += 1;
-  const data = { from, to, reason, automatic };
-  const lead =
-    to === 'MANAGER' ? state.sla?.policy.contacts.manager : state.sla?.policy.contacts.tierLeads[to];
-  return [
-    { type: 'escalated', actor, data, notify: 'escalated' },
-    ...(lead
-      ? [{ type: 'queued-at-tier', actor, data, notify: 'escalation-queued' as const, notifyTo: [lead] }]
-      : []),
-  ];
-}
 
 /** Rules of the service level (R11, R15, R19–R21); the stage procedure is in stage-rules.ts. */
 export const serviceRules: { [A in ServiceActions]: StageRule<A> } = {

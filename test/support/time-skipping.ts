@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createActivities } from '../../activities';
 import type { Priority } from '../../domain/priority';
 import type { TicketIntake, TicketView } from '../../domain/ticket';
@@ -100,4 +100,15 @@ export function act<A extends ActionName>(
 export async function letters(db: Db, ticketNumber: string, kind?: string) {
   const query = db('outbox').where({ ticket_number: ticketNumber }).orderBy('id');
   return kind ? query.where({ kind }) : query;
+}
+
+/** A time-skipping server for the test file and an organization contracted under `policyId`. */
+export function timeSkippingUnder(policyId: string): { ts: TimeSkipping; organization: string } {
+  const suite = {} as { ts: TimeSkipping; organization: string };
+  beforeAll(async () => {
+    suite.ts = await startTimeSkipping();
+    suite.organization = await organizationUnder(suite.ts.db, policyId);
+  });
+  afterAll(() => suite.ts?.teardown());
+  return suite;
 }

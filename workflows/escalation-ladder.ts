@@ -1,0 +1,101 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { TicketActivities } from '../activities';
+import { tiers, type Tier } from '../domain/ticket';
+import { deadline } from './business-deadline';
+import { haltClock, startClock } from './sla-clock';
+import type { EventDraft, TicketState } from './ticket-state';
+
+const { dispatchFieldEngineer } = proxyActivities<TicketActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** The next rung of the ladder Tier 1 → Tier 2 → Tier 3 → Onsite → IT manager (R19). */
+function nextTier(tier: Tier): Tier | undefined {
+  return tiers[tiers.indexOf(tier) + 1];
+}
+
+/** Moves the ticket one rung up and re-queues it there; the clocks follow in service-level.ts. */
+export function climbLadder(
+  state: TicketState,
+  actor: string,
+  reason: string,
+  automatic: boolean,
+): EventDraft[] {
+  const from = state.tier;
+  const to = nextTier(from)!;
+  state.tier = to;
+  state.assignee = null;
+  if (state.sla) state.sla.escalations += 1;
+  const data = { from, to, reason, automatic };
+  const lead =
+    to === 'MANAGER' ? state.sla?.policy.contacts.manager : state.sla?.policy.contacts.tierLeads[to];
+  return [
+    { type: 'escalated', actor, data, notify: 'escalated' },
+    ...(lead
+      ? [{ type: 'queued-at-tier', actor, data, notify: 'escalation-queued' as const, notifyTo: [lead] }]
+      : []),
+  ];
+}
+
+/**
+ * The ticket arrives at a rung of the ladder: a timed tier starts its time frame; Onsite also dispatches a
+ * field engineer against the onsite promise (R21); the manager decision point waits for the manager (R20).
+ */
+export async function enterTier(
+  state: TicketState,
+  at: string,
+  frameMinutes?: number,
+): Promise<EventDraft[]> {
+  const sla = state.sla;
+  if (!sla) return [];
+  const { policy } = sla;
+  if (state.tier === 'MANAGER') {
+    if (sla.tier) await haltClock(sla.tier, policy.calendar, at, 'stopped');
+    sla.tier = null;
+    const nextReminderAt = await deadline(sla, at, policy.managerReminderMinutes);
+    sla.manager = {
+      dossierId: `${state.number}/dossier/${sla.escalations}`,
+      filed: false,
+      since: at,
+      nextReminderAt,
+      reminders: 0,
+    };
+    return [];
+  }
+  sla.tier = await startClock(policy.calendar, frameMinutes ?? policy.tierMinutes[state.tier], 1, at);
+  if (state.tier !== 'ONSITE') return [];
+  const promiseDue = await deadline(sla, at, policy.onsiteResponseMinutes);
+  const dispatchId = `${state.number}/onsite/${sla.escalations}`;
+  const dispatched = await dispatchFieldEngineer({
+    dispatchId,
+    ticketNumber: state.number,
+    organization: state.intake.organization,
+    promiseDue,
+  });
+  if (!dispatched) {
+    return [
+      {
+        type: 'dispatch-failed',
+        actor: 'system',
+        data: { promiseDue },
+        notify: 'dispatch-failed',
+        notifyTo: [policy.contacts.manager],
+      },
+    ];
+  }
+  sla.dispatch = { dispatchId, ...dispatched };
+  state.assignee = dispatched.engineer.email;
+  sla.onsite = await startClock(policy.calendar, policy.onsiteResponseMinutes, policy.atRiskShare, at);
+  const data = { engineer: dispatched.engineer, appointmentAt: dispatched.appointmentAt, promiseDue };
+  return [
+    { type: 'engineer-dispatched', actor: 'system', data, notify: 'engineer-dispatched' },
+    {
+      type: 'dispatch-assigned',
+      actor: 'system',
+      data,
+      notify: 'dispatch-assigned',
+      notifyTo: [dispatched.engineer.email],
+    },
+  ];
+}
