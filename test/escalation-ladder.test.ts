@@ -67,6 +67,13 @@ describe('the escalation ladder (R19–R21)', () => {
     await withWorker(suite.ts, async (open) => {
       const handle = await open(suite.organization, 'P3');
       await leaveUntouchedUntilManager(handle);
+      // The workflow refuses an incomplete or unknown decision itself, not only the API in front of it.
+      await expect(act(handle, 'decide', { decision: 'continue' } as never)).rejects.toMatchObject({
+        cause: { type: 'InvalidCommand', message: 'decide: tier, frameMinutes required' },
+      });
+      await expect(act(handle, 'decide', { decision: 'retire' } as never)).rejects.toMatchObject({
+        cause: { type: 'TransitionNotAllowed', message: 'decide: no such decision: retire' },
+      });
       const decided = await act(
         handle,
         'decide',

@@ -8,6 +8,12 @@ type ServiceActions = Exclude<ActionName, StageActions>;
 const needsServiceLevel = (state: TicketState) =>
   state.sla ? undefined : 'this ticket was opened before service levels and has no SLA clocks';
 
+const decisionFields: Record<string, readonly string[]> = {
+  continue: ['tier', 'frameMinutes'],
+  'engage-vendor': ['vendorCaseRef'],
+  'close-unresolved': ['reason'],
+};
+
 /** Rules of the service level (R11, R15, R19–R21); the stage procedure is in stage-rules.ts. */
 export const serviceRules: { [A in ServiceActions]: StageRule<A> } = {
   'request-info': {
@@ -73,10 +79,14 @@ export const serviceRules: { [A in ServiceActions]: StageRule<A> } = {
   },
   decide: {
     from: working,
-    blockedBecause: (state) =>
+    blockedBecause: (state, command) =>
       needsServiceLevel(state) ??
-      (state.sla?.manager ? undefined : 'no decision is pending: the ticket is not with the manager'),
+      (state.sla?.manager ? undefined : 'no decision is pending: the ticket is not with the manager') ??
+      (command && !(command.decision in decisionFields)
+        ? `no such decision: ${command.decision}`
+        : undefined),
     required: ['decision'],
+    alsoRequired: (command) => decisionFields[command?.decision] ?? [],
     apply: (state, command, at) => {
       const { actor, ...decision } = command;
       state.sla!.manager = null;

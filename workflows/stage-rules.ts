@@ -9,6 +9,8 @@ export interface StageRule<A extends ActionName> {
   blockedBecause?: (state: TicketState, command?: ActionCommands[A]) => string | undefined;
   /** Fields the command must carry, non-blank. */
   required: readonly (keyof ActionCommands[A] & string)[];
+  /** Further fields a command needs, when they depend on what it says. */
+  alsoRequired?: (command: ActionCommands[A]) => readonly string[];
   apply: (state: TicketState, command: ActionCommands[A], at: string) => EventDraft | EventDraft[];
 }
 

@@ -26,7 +26,11 @@ export function validateAction<A extends ActionName>(
   command: ActionCommands[A],
 ): void {
   const rule = actionRules[name];
-  const missing = rule.required.filter((field) => !isFilled((command as Record<string, unknown>)?.[field]));
+  const alsoRequired =
+    (rule.alsoRequired as ((c: ActionCommands[A]) => readonly string[]) | undefined)?.(command) ?? [];
+  const missing = [...rule.required, ...alsoRequired].filter(
+    (field) => !isFilled((command as Record<string, unknown>)?.[field]),
+  );
   if (typeof command?.actor !== 'string' || command.actor.trim() === '') missing.unshift('actor');
   if (missing.length > 0) {
     throw ApplicationFailure.create({
