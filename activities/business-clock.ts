@@ -8,6 +8,12 @@ export interface BusinessDeadlineRequest {
   minutes: number;
 }
 
+export interface BusinessDeadlinesRequest {
+  calendar: BusinessCalendar;
+  from: string;
+  minutes: number[];
+}
+
 export interface BusinessElapsedRequest {
   calendar: BusinessCalendar;
   from: string;
@@ -22,6 +28,12 @@ export function createBusinessClockActivities() {
   return {
     async businessDeadline({ calendar, from, minutes }: BusinessDeadlineRequest): Promise<string> {
       return deterministic(() => addBusinessMinutes(calendar, instant(from), minutes).toISOString());
+    },
+    /** Several deadlines from one start, in one call: a clock needs its due time and its at-risk time. */
+    async businessDeadlines({ calendar, from, minutes }: BusinessDeadlinesRequest): Promise<string[]> {
+      return deterministic(() =>
+        minutes.map((m) => addBusinessMinutes(calendar, instant(from), m).toISOString()),
+      );
     },
     async businessMinutesElapsed({ calendar, from, to }: BusinessElapsedRequest): Promise<number> {
       return deterministic(() => businessMinutesBetween(calendar, instant(from), instant(to)));

@@ -1,4 +1,4 @@
-import { proxyLocalActivities } from '@temporalio/workflow';
+import { patched, proxyLocalActivities } from '@temporalio/workflow';
 import type { TicketActivities } from '../activities';
 import type { BusinessCalendar } from '../domain/calendar/types';
 
@@ -23,9 +23,13 @@ export type ClockState = 'on_track' | 'at_risk' | 'breached' | 'paused' | 'met';
 
 // The calendar arithmetic runs as local activities: its result is recorded in history, so a replay never
 // depends on the time-zone or holiday data of the day it replays.
-const { businessDeadline, businessMinutesElapsed } = proxyLocalActivities<TicketActivities>({
-  startToCloseTimeout: '10 seconds',
-});
+const { businessDeadline, businessDeadlines, businessMinutesElapsed } =
+  proxyLocalActivities<TicketActivities>({
+    startToCloseTimeout: '10 seconds',
+  });
+
+// Both deadlines of a clock in one local activity: a ticket opens with three fewer round trips.
+const oneCallPatch = 'clock-deadlines-in-one-call';
 
 export async function startClock(
   calendar: BusinessCalendar,
@@ -54,8 +58,16 @@ export async function runClock(clock: SlaClock, calendar: BusinessCalendar, shar
   clock.status = 'running';
   clock.runningSince = at;
   clock.stoppedAt = null;
-  clock.dueAt = await businessDeadline({ calendar, from: at, minutes: left(clock.targetMinutes) });
-  clock.atRiskAt = await businessDeadline({ calendar, from: at, minutes: left(clock.targetMinutes * share) });
+  const minutes = [left(clock.targetMinutes), left(clock.targetMinutes * share)];
+  if (patched(oneCallPatch)) {
+    [clock.dueAt, clock.atRiskAt] = (await businessDeadlines({ calendar, from: at, minutes })) as [
+      string,
+      string,
+    ];
+  } else {
+    clock.dueAt = await businessDeadline({ calendar, from: at, minutes: minutes[0]! });
+    clock.atRiskAt = await businessDeadline({ calendar, from: at, minutes: minutes[1]! });
+  }
 }
 
 /** Stops counting, keeping the minutes used: `paused` until the client answers, `stopped` when met. */
