@@ -2,6 +2,7 @@ import express from 'express';
 import type { Logger } from '../lib/logger';
 import type { ApiContext } from './context';
 import { errorHandler, unknownRoute } from './errors';
+import { docsRoutes } from './routes/docs';
 import { dossierRoutes } from './routes/dossiers';
 import { ticketRoutes } from './routes/tickets';
 import { workQueueRoutes } from './routes/work-queue';
@@ -17,6 +18,7 @@ export function createApp(ctx: ApiContext, log: Logger): express.Express {
   app.use(ticketRoutes(ctx));
   app.use(workQueueRoutes(ctx));
   app.use(dossierRoutes(ctx));
+  app.use(docsRoutes());
   app.use(unknownRoute);
   app.use(errorHandler(log));
   return app;

@@ -11,7 +11,7 @@ import { openTicket } from '../ticket-intake';
 import { performAction } from '../ticket-actions';
 import { findTicket, listTickets } from '../ticket-reads';
 
-const listQuerySchema = z.strictObject({
+export const listQuerySchema = z.strictObject({
   stage: z.enum(stages).optional(),
   tier: z.enum(tiers).optional(),
   priority: z.enum(priorities).optional(),
@@ -25,12 +25,12 @@ const listQuerySchema = z.strictObject({
 const headerSchema = (name: string, pattern: RegExp, hint: string) =>
   z.string({ error: 'required' }).trim().min(1, 'required').max(200).regex(pattern, hint).describe(name);
 
-const idempotencyKey = headerSchema(
+export const idempotencyKey = headerSchema(
   'Idempotency-Key',
   /^[\x21-\x7e]+$/,
   'printable ASCII without spaces',
 ).optional();
-const actor = headerSchema('X-Actor', /\S/, 'who is acting: an e-mail address or agent name');
+export const actor = headerSchema('X-Actor', /\S/, 'who is acting: an e-mail address or agent name');
 
 export function ticketRoutes(ctx: ApiContext): Router {
   const router = Router();

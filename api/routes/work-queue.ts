@@ -5,7 +5,7 @@ import type { ApiContext } from '../context';
 import { parseOrThrow } from '../errors';
 import { listWorkQueue } from '../work-queue';
 
-const queueQuerySchema = z.strictObject({
+export const queueQuerySchema = z.strictObject({
   tier: z.enum(tiers).optional(),
   assignee: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -1,0 +1,112 @@
+import type { z } from 'zod';
+import { stages } from '../domain/ticket';
+import type { ActionName } from '../workflows/messages';
+import { actionBodySchemas } from './action-schemas';
+import { fromZod, object, oneOf, text, type JsonSchema } from './json-schema';
+import type { ticketSchemas } from './openapi-responses';
+import { actor } from './routes/tickets';
+
+const fieldErrors = {
+  type: 'array',
+  items: object({ field: { type: 'string', examples: ['requester.email'] }, message: text }),
+};
+
+/** The bodies api/errors.ts answers with. */
+export const errorSchemas = {
+  Error: object({ error: text }),
+  InvalidRequest: object({ error: { const: 'invalid request' }, errors: fieldErrors }),
+  IdempotencyConflict: object({ error: text, errors: fieldErrors }),
+  NotAllowedNow: object({
+    error: text,
+    stage: oneOf(stages),
+    allowedActions: { type: 'array', items: text },
+  }),
+  NotAnsweredInTime: object({ error: text, retryable: { const: true } }),
+} satisfies Record<string, JsonSchema>;
+
+type SchemaName = keyof typeof ticketSchemas | keyof typeof errorSchemas;
+
+export const jsonResponse = (description: string, schema: SchemaName) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
+});
+
+export const errorResponses = {
+  invalid: jsonResponse(
+    'a bad field, parameter or header: each is named, nothing is written',
+    'InvalidRequest',
+  ),
+  notFound: jsonResponse('no such ticket', 'Error'),
+  unavailable: jsonResponse(
+    'no worker answered within UPDATE_DEADLINE; read the ticket before retrying',
+    'NotAnsweredInTime',
+  ),
+};
+
+export function queryParameters(schema: z.ZodType): JsonSchema[] {
+  const { properties = {}, required = [] } = fromZod(schema) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: required.includes(name),
+    schema: property,
+  }));
+}
+
+export const header = (name: string, schema: z.ZodType, required: boolean, description: string) => ({
+  name,
+  in: 'header',
+  required,
+  description,
+  schema: fromZod(schema),
+});
+
+export const ticketNumber = {
+  name: 'number',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', examples: ['TF-100001'] },
+};
+
+// Typed by action so that a new action does not compile until it is described here.
+const actionSummaries: Record<ActionName, string> = {
+  assign: 'Set or change the engineer',
+  'start-analysis': 'Start the analysis (OPEN → ANALYSIS, once assigned)',
+  'propose-solution': 'Record the solution (ANALYSIS → SOLUTION)',
+  'start-testing': 'Hand the solution to the client for testing (SOLUTION → CUSTOMER_TESTING)',
+  accept: 'The client accepts the solution',
+  reject: 'The client rejects the solution (→ ANALYSIS, R9)',
+  close: 'Record the resolution and close (needs a verification, R10)',
+  'request-info': 'Ask the client a question; resolution and tier clocks pause (R11)',
+  'provide-info': 'The client answers; the clocks resume',
+  'change-priority': 'Change the priority and re-time every clock (R15)',
+  escalate: 'Move to the next rung of the ladder (R19)',
+  'arrive-onsite': 'The dispatched engineer is on site (R21)',
+  decide: "The IT manager's decision (R20)",
+};
+
+/** POST /tickets/{number}/actions/{action}, one operation per action so each shows its own body. */
+export function actionOperation(action: ActionName) {
+  const body = actionBodySchemas[action];
+  return {
+    operationId: action.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()),
+    tags: ['actions'],
+    summary: actionSummaries[action],
+    parameters: [ticketNumber, header('X-Actor', actor, true, 'who acts: an e-mail address or agent name')],
+    // The route reads a missing body as {}: it is required only when {} would not do.
+    requestBody: {
+      required: !body.safeParse({}).success,
+      content: { 'application/json': { schema: fromZod(body) } },
+    },
+    responses: {
+      200: jsonResponse('the ticket after the move', 'Ticket'),
+      400: errorResponses.invalid,
+      404: errorResponses.notFound,
+      409: jsonResponse('not allowed in the ticket’s current stage', 'NotAllowedNow'),
+      503: errorResponses.unavailable,
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import packageJson from '../package.json' with { type: 'json' };
+import { actionNames } from '../workflows/messages';
+import { ticketIntakeSchema } from './intake-schema';
+import { fromZod } from './json-schema';
+import {
+  actionOperation,
+  errorResponses as responses,
+  errorSchemas,
+  header,
+  jsonResponse as json,
+  queryParameters,
+  ticketNumber,
+} from './openapi-operations';
+import { ticketSchemas } from './openapi-responses';
+import { idempotencyKey, listQuerySchema } from './routes/tickets';
+import { queueQuerySchema } from './routes/work-queue';
+
+/** The OpenAPI 3.1 document of the API, built from the schemas that validate its requests. */
+export function openApiDocument() {
+  return {
+    openapi: '3.1.1',
+    info: {
+      title: 'ticketflow',
+      version: packageJson.version,
+      description: 'A service desk in which every support ticket is a durable Temporal workflow.',
+    },
+    tags: [
+      { name: 'tickets', description: 'intake and reading (R1, R2)' },
+      { name: 'actions', description: 'moves through the procedure (R8–R21); each names its actor' },
+      { name: 'queue', description: 'the desk’s work queue (R18)' },
+      { name: 'service', description: 'health and this documentation' },
+    ],
+    paths: {
+      '/tickets': {
+        post: {
+          operationId: 'openTicket',
+          tags: ['tickets'],
+          summary: 'Open a ticket; answers once its workflow runs and its row is committed',
+          parameters: [
+            header('Idempotency-Key', idempotencyKey, false, 'a repeat returns the first request’s ticket'),
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: fromZod(ticketIntakeSchema) } },
+          },
+          responses: {
+            201: {
+              ...json('the ticket opened', 'Ticket'),
+              headers: {
+                Location: { schema: { type: 'string', examples: ['/tickets/TF-100001'] } },
+                'Idempotent-Replayed': { schema: { type: 'string', enum: ['true', 'false'] } },
+              },
+            },
+            400: responses.invalid,
+            422: json('the Idempotency-Key was used with another body', 'IdempotencyConflict'),
+            503: responses.unavailable,
+          },
+        },
+        get: {
+          operationId: 'listTickets',
+          tags: ['tickets'],
+          summary: 'Tickets, newest first; filters combine with AND',
+          parameters: queryParameters(listQuerySchema),
+          responses: { 200: json('one page of tickets', 'TicketPage'), 400: responses.invalid },
+        },
+      },
+      '/tickets/{number}': {
+        get: {
+          operationId: 'findTicket',
+          tags: ['tickets'],
+          summary: 'A ticket with its SLA clocks, allowed actions and timeline',
+          parameters: [ticketNumber],
+          responses: { 200: json('the ticket', 'Ticket'), 404: responses.notFound },
+        },
+      },
+      ...Object.fromEntries(
+        actionNames.map((action) => [
+          `/tickets/{number}/actions/${action}`,
+          { post: actionOperation(action) },
+        ]),
+      ),
+      '/tickets/{number}/dossiers': {
+        get: {
+          operationId: 'findDossiers',
+          tags: ['tickets'],
+          summary: 'The dossiers compiled for the IT manager (R20), oldest first',
+          parameters: [ticketNumber],
+          responses: { 200: json('the dossiers', 'Dossiers'), 404: responses.notFound },
+        },
+      },
+      '/queue': {
+        get: {
+          operationId: 'listWorkQueue',
+          tags: ['queue'],
+          summary: 'Open tickets in the order work is taken: priority, stage, then age',
+          parameters: queryParameters(queueQuerySchema),
+          responses: { 200: json('one page of the queue', 'TicketPage'), 400: responses.invalid },
+        },
+      },
+      '/health': {
+        get: {
+          operationId: 'health',
+          tags: ['service'],
+          responses: { 200: json('the database answers', 'Health'), 500: json('it does not', 'Error') },
+        },
+      },
+      '/openapi.json': {
+        get: {
+          operationId: 'openApiDocument',
+          tags: ['service'],
+          responses: { 200: { description: 'this document', content: { 'application/json': {} } } },
+        },
+      },
+      '/docs': {
+        get: {
+          operationId: 'docs',
+          tags: ['service'],
+          summary: 'This document in an interactive viewer',
+          responses: { 200: { description: 'the viewer', content: { 'text/html': {} } } },
+        },
+      },
+    },
+    components: { schemas: { ...ticketSchemas, ...errorSchemas } },
+  };
+}

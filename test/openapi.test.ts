@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../api/app';
+import { openApiDocument } from '../api/openapi';
+import { createLogger } from '../lib/logger';
+import { actionNames } from '../workflows/messages';
+import { servedRoutes } from './support/express-routes';
+import { apiClient, type Answer, type ApiClient } from './support/http';
+import { validIntake } from './support/intake';
+import { startTicketStack, type TicketStack } from './support/ticket-stack';
+
+const document = openApiDocument();
+const ajv = addFormats(new Ajv2020({ allErrors: true, allowUnionTypes: true }));
+let resolved: any;
+let stack: TicketStack;
+let api: ApiClient;
+
+beforeAll(async () => {
+  const validator = new Validator();
+  // resolveRefs() dereferences the document it was given in place: give it a copy.
+  expect(await validator.validate(structuredClone(document))).toEqual({ valid: true });
+  resolved = validator.resolveRefs();
+  stack = await startTicketStack();
+  api = apiClient(stack.baseUrl);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** Every Schema Object in the paths: parameters, request bodies, responses, response headers. */
+function schemasIn(node: unknown): object[] {
+  if (typeof node !== 'object' || node === null) return [];
+  return Object.entries(node).flatMap(([key, value]) => (key === 'schema' ? [value] : schemasIn(value)));
+}
+
+const allows = (schema: object, value: unknown) => ajv.validate(schema, value);
+const requestBody = (path: string) =>
+  resolved.paths[path].post.requestBody.content['application/json'].schema;
+
+function expectAsDocumented(method: string, path: string, answer: Answer): void {
+  const schema = resolved.paths[path][method].responses[answer.status]?.content['application/json'].schema;
+  expect(schema, `${method} ${path} documents ${answer.status}`).toBeDefined();
+  expect(allows(schema, answer.body), ajv.errorsText()).toBe(true);
+}
+
+describe('the OpenAPI document', () => {
+  it('is valid OpenAPI 3.1 whose every schema is valid JSON Schema 2020-12', () => {
+    expect(document.openapi).toMatch(/^3\.1\./);
+    const schemas = schemasIn(resolved.paths);
+    expect(schemas.length).toBeGreaterThan(50);
+    for (const schema of schemas) expect(() => ajv.compile(schema)).not.toThrow();
+  });
+
+  it('documents every route the app serves, and nothing else', () => {
+    const app = createApp(
+      { ...stack, updateDeadlineMs: 10_000, historyLimit: 10_000 },
+      createLogger('t', 'silent'),
+    );
+    const served = servedRoutes(app)
+      // One documented path per action, each with its own body.
+      .flatMap((route) =>
+        route.includes('{action}') ? actionNames.map((action) => route.replace('{action}', action)) : [route],
+      );
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(served.sort());
+  });
+
+  it('is served at /openapi.json', async () => {
+    expect((await api.get('/openapi.json')).body).toEqual(JSON.parse(JSON.stringify(document)));
+  });
+});
+
+describe('the API answers as its document says', () => {
+  const organization = `Org ${randomUUID()}`;
+  let number: string;
+
+  it('opens a ticket its schema allows and refuses, with 400, bodies it does not', async () => {
+    const intake = validIntake({ organization });
+    expect(allows(requestBody('/tickets'), intake)).toBe(true);
+    const opened = await api.post('/tickets', intake);
+    expect(opened.status).toBe(201);
+    expectAsDocumented('post', '/tickets', opened);
+    number = opened.body.number;
+
+    for (const refused of [
+      { ...intake, impact: 'critical' },
+      { ...intake, colour: 'red' },
+      { organization },
+    ]) {
+      expect(allows(requestBody('/tickets'), refused)).toBe(false);
+      const answer = await api.post('/tickets', refused);
+      expect(answer.status).toBe(400);
+      expectAsDocumented('post', '/tickets', answer);
+    }
+  });
+
+  it('takes an action body its schema allows and refuses one it does not', async () => {
+    const path = '/tickets/{number}/actions/assign';
+    expect(allows(requestBody(path), { engineer: 'maria' })).toBe(true);
+    const assigned = await api.act(number, 'assign', { engineer: 'maria' });
+    expect(assigned.status).toBe(200);
+    expectAsDocumented('post', path, assigned);
+
+    expect(allows(requestBody(path), { engineer: 'maria', note: 'x' })).toBe(false);
+    const refused = await api.act(number, 'assign', { engineer: 'maria', note: 'x' });
+    expect(refused.status).toBe(400);
+    expectAsDocumented('post', path, refused);
+
+    const notNow = await api.act(number, 'accept', {});
+    expect(notNow.status).toBe(409);
+    expectAsDocumented('post', '/tickets/{number}/actions/accept', notNow);
+  });
+
+  it('reads in the documented shapes', async () => {
+    const reads: [string, string, number][] = [
+      [`/tickets/${number}`, '/tickets/{number}', 200],
+      ['/tickets/TF-0', '/tickets/{number}', 404],
+      [`/tickets?organization=${encodeURIComponent(organization)}`, '/tickets', 200],
+      ['/tickets?limit=0', '/tickets', 400],
+      ['/queue?assignee=maria&limit=100', '/queue', 200],
+      ['/queue?colour=red', '/queue', 400],
+      [`/tickets/${number}/dossiers`, '/tickets/{number}/dossiers', 200],
+      ['/tickets/TF-0/dossiers', '/tickets/{number}/dossiers', 404],
+      ['/health', '/health', 200],
+    ];
+    for (const [url, path, status] of reads) {
+      const answer = await api.get(url);
+      expect(answer.status, url).toBe(status);
+      expectAsDocumented('get', path, answer);
+    }
+  });
+});
+
+describe('the viewer', () => {
+  it('serves its page and its assets from the package, not a CDN', async () => {
+    const page = await fetch(`${stack.baseUrl}/docs`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('/openapi.json');
+    expect(html).not.toMatch(/https?:\/\//);
+
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+    expect(assets).toEqual(['/docs/assets/swagger-ui.css', '/docs/assets/swagger-ui-bundle.js']);
+    for (const asset of assets) {
+      const answer = await fetch(`${stack.baseUrl}${asset}`);
+      expect(answer.status, asset).toBe(200);
+      expect(answer.headers.get('content-type')).toMatch(asset.endsWith('.js') ? /javascript/ : /text\/css/);
+      expect((await answer.text()).length).toBeGreaterThan(1000);
+    }
+  });
+});
