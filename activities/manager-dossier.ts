@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { summarizeDossier, type DossierSummary, type ManagerDossier } from '../domain/manager-dossier';
 import type { Db } from '../lib/db';
+import { readTimeline } from '../lib/timeline';
 
 export interface DossierRequest {
   /** Chosen by the workflow, one per visit to the decision point, so a retry finds the dossier it filed. */
@@ -49,7 +50,7 @@ async function compile(db: Db, number: string): Promise<ManagerDossier> {
   if (!row)
     throw ApplicationFailure.nonRetryable(`ticket ${number} is not in the database`, 'TicketNotFound');
   const [events, letters, dispatches] = await Promise.all([
-    db('ticket_events').where({ ticket_number: number }).orderBy('seq'),
+    readTimeline(db, number),
     db('outbox').where({ ticket_number: number }).orderBy('id'),
     db('dispatches as d')
       .join('field_engineers as e', 'e.id', 'd.engineer_id')
@@ -84,14 +85,7 @@ async function compile(db: Db, number: string): Promise<ManagerDossier> {
       updatedAt: iso(row.updated_at),
       closedAt: iso(row.closed_at),
     },
-    timeline: events.map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      stage: e.stage,
-      actor: e.actor,
-      at: e.at.toISOString(),
-      data: e.data,
-    })),
+    timeline: events,
     letters: letters.map((l) => ({
       kind: l.kind,
       recipient: l.recipient,

@@ -1,14 +1,6 @@
-import { stages } from '../domain/ticket';
+import { stages, type TimelineEntry } from '../domain/ticket';
+import { readTimeline } from '../lib/timeline';
 import type { Db } from '../lib/db';
-
-export interface TimelineEntry {
-  seq: number;
-  type: string;
-  stage: string;
-  actor: string;
-  at: string;
-  data: Record<string, unknown>;
-}
 
 export interface TicketSummary {
   number: string;
@@ -53,7 +45,6 @@ export interface TicketFilters {
 export async function findTicket(db: Db, number: string): Promise<TicketDetails | undefined> {
   const row = await db('tickets').where({ number }).first();
   if (!row) return undefined;
-  const events = await db('ticket_events').where({ ticket_number: number }).orderBy('seq');
   return {
     ...summary(row),
     intake: row.intake,
@@ -63,14 +54,7 @@ export async function findTicket(db: Db, number: string): Promise<TicketDetails 
     resolution: row.resolution,
     sla: row.sla,
     allowedActions: row.allowed_actions,
-    timeline: events.map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      stage: e.stage,
-      actor: e.actor,
-      at: e.at.toISOString(),
-      data: e.data,
-    })),
+    timeline: await readTimeline(db, number),
   };
 }
 

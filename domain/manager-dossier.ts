@@ -1,3 +1,5 @@
+import type { TimelineEntry } from './ticket';
+
 // Plain JSON: a dossier is stored in PostgreSQL and its summary travels through Temporal activity payloads.
 
 export interface DossierSummary {
@@ -9,20 +11,11 @@ export interface DossierSummary {
   agents: string[];
 }
 
-export interface DossierEvent {
-  seq: number;
-  type: string;
-  stage: string;
-  actor: string;
-  at: string;
-  data: Record<string, unknown>;
-}
-
 /** "The complete details of all activity" (R20), as the manager was shown them when asked to decide. */
 export interface ManagerDossier {
   compiledAt: string;
   ticket: Record<string, unknown> & { number: string; tier: string; requesterEmail: string };
-  timeline: DossierEvent[];
+  timeline: TimelineEntry[];
   letters: {
     kind: string;
     recipient: string;

@@ -29,6 +29,16 @@ export interface TicketIntake {
   fieldWork?: { scope: string; appointment: string; preferredOnsiteResponse: string };
 }
 
+/** One thing that happened to a ticket, as its timeline shows it. */
+export interface TimelineEntry {
+  seq: number;
+  type: string;
+  stage: string;
+  actor: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
 export interface Signed {
   by: string;
   at: string;

@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, type ApiClient } from './support/http';
+import { describe, expect, it } from 'vitest';
 import { validIntake } from './support/intake';
-import { startTicketStack, type TicketStack } from './support/ticket-stack';
+import { useTicketStack } from './support/ticket-stack';
 
-let stack: TicketStack;
-let api: ApiClient;
-
-beforeAll(async () => {
-  stack = await startTicketStack();
-  api = apiClient(stack.baseUrl);
-});
-afterAll(() => stack?.stop());
+const suite = useTicketStack();
 
 /** R2's required information, as the paths a client sends them under. */
 const requiredFields = [
@@ -43,11 +35,11 @@ function without(body: Record<string, any>, path: string): Record<string, any> {
 
 /** Each refused request carries a marker, so "nothing written" is checked without racing other test files. */
 async function expectNothingWritten(organization: string, idempotencyKey: string) {
-  expect(await stack.db('tickets').where({ organization }).count({ n: '*' })).toEqual([{ n: '0' }]);
+  expect(await suite.stack.db('tickets').where({ organization }).count({ n: '*' })).toEqual([{ n: '0' }]);
   expect(
-    await stack.db('ticket_requests').where({ idempotency_key: idempotencyKey }).count({ n: '*' }),
+    await suite.stack.db('ticket_requests').where({ idempotency_key: idempotencyKey }).count({ n: '*' }),
   ).toEqual([{ n: '0' }]);
-  const started = await stack.client.workflow.count(`TaskQueue = '${stack.taskQueue}'`);
+  const started = await suite.stack.client.workflow.count(`TaskQueue = '${suite.stack.taskQueue}'`);
   expect(started.count).toBe(0);
 }
 
@@ -55,7 +47,7 @@ describe('a request missing required information (R2) is refused field by field'
   it.each(requiredFields)('without %s it answers 400 naming the field, and writes nothing', async (field) => {
     const organization = `Refused ${randomUUID()}`;
     const key = randomUUID();
-    const answer = await api.post('/tickets', without(validIntake({ organization }), field), {
+    const answer = await suite.api.post('/tickets', without(validIntake({ organization }), field), {
       'Idempotency-Key': key,
     });
     expect(answer.status).toBe(400);
@@ -64,7 +56,7 @@ describe('a request missing required information (R2) is refused field by field'
   });
 
   it('lists every bad field at once', async () => {
-    const answer = await api.post('/tickets', {
+    const answer = await suite.api.post('/tickets', {
       requester: { name: ' ', email: 'not-an-email', phone: 'call me' },
       impact: 'huge',
     });
@@ -84,7 +76,7 @@ describe('a request missing required information (R2) is refused field by field'
 
   it('field work needs its scope, way of appointment and preferred onsite response time', async () => {
     const organization = `Refused ${randomUUID()}`;
-    const answer = await api.post(
+    const answer = await suite.api.post(
       '/tickets',
       validIntake({ organization, fieldWork: { scope: 'Replace the switch' } as never }),
     );
@@ -96,11 +88,11 @@ describe('a request missing required information (R2) is refused field by field'
   });
 
   it('refuses unknown fields, wrong types and malformed JSON with the field named', async () => {
-    const unknown = await api.post('/tickets', validIntake({ priority: 'P1' } as never));
+    const unknown = await suite.api.post('/tickets', validIntake({ priority: 'P1' } as never));
     expect(unknown.body.errors).toEqual([{ field: 'priority', message: 'unknown field' }]);
-    const typed = await api.post('/tickets', validIntake({ firstTime: 'yes' } as never));
+    const typed = await suite.api.post('/tickets', validIntake({ firstTime: 'yes' } as never));
     expect(typed.body.errors).toEqual([{ field: 'firstTime', message: 'true or false' }]);
-    const malformed = await api.post('/tickets', '{"requester": ');
+    const malformed = await suite.api.post('/tickets', '{"requester": ');
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors).toEqual([{ field: 'body', message: 'not valid JSON' }]);
   });
@@ -108,14 +100,14 @@ describe('a request missing required information (R2) is refused field by field'
 
 describe('a bad action is refused before it reaches the ticket', () => {
   it('names the missing field of the action body and the missing actor', async () => {
-    const number = (await api.post('/tickets', validIntake())).body.number;
-    const noEngineer = await api.act(number, 'assign', {});
+    const number = (await suite.api.post('/tickets', validIntake())).body.number;
+    const noEngineer = await suite.api.act(number, 'assign', {});
     expect(noEngineer.status).toBe(400);
     expect(noEngineer.body.errors).toEqual([{ field: 'engineer', message: 'required' }]);
-    const noActor = await api.post(`/tickets/${number}/actions/assign`, { engineer: 'eng.maria' });
+    const noActor = await suite.api.post(`/tickets/${number}/actions/assign`, { engineer: 'eng.maria' });
     expect(noActor.status).toBe(400);
     expect(noActor.body.errors).toEqual([{ field: 'X-Actor', message: 'required' }]);
-    const ticket = await api.get(`/tickets/${number}`);
+    const ticket = await suite.api.get(`/tickets/${number}`);
     expect(ticket.body).toMatchObject({ assignee: null, timeline: [{ type: 'opened' }] });
   });
 });

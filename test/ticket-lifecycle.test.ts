@@ -1,38 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ticketSearchAttributes } from '../workflows/messages';
-import { apiClient, type ApiClient } from './support/http';
 import { validIntake } from './support/intake';
-import { startTicketStack, type TicketStack } from './support/ticket-stack';
+import { useTicketStack } from './support/ticket-stack';
 
-let stack: TicketStack;
-let api: ApiClient;
-
-beforeAll(async () => {
-  stack = await startTicketStack();
-  api = apiClient(stack.baseUrl);
-});
-afterAll(() => stack?.stop());
+const suite = useTicketStack();
 
 async function openTicket(overrides = {}): Promise<string> {
-  const created = await api.post('/tickets', validIntake(overrides));
+  const created = await suite.api.post('/tickets', validIntake(overrides));
   expect(created.status).toBe(201);
   return created.body.number;
 }
 
 /** Walks a ticket to CUSTOMER_TESTING the way an engineer does. */
 async function toCustomerTesting(number: string, solution = 'Re-issued the SSO certificate') {
-  expect((await api.act(number, 'assign', { engineer: 'eng.maria' })).status).toBe(200);
-  expect((await api.act(number, 'start-analysis', { note: 'Called the client' }, 'eng.maria')).status).toBe(
-    200,
-  );
-  expect((await api.act(number, 'propose-solution', { solution }, 'eng.maria')).status).toBe(200);
-  const testing = await api.act(number, 'start-testing', {}, 'eng.maria');
+  expect((await suite.api.act(number, 'assign', { engineer: 'eng.maria' })).status).toBe(200);
+  expect(
+    (await suite.api.act(number, 'start-analysis', { note: 'Called the client' }, 'eng.maria')).status,
+  ).toBe(200);
+  expect((await suite.api.act(number, 'propose-solution', { solution }, 'eng.maria')).status).toBe(200);
+  const testing = await suite.api.act(number, 'start-testing', {}, 'eng.maria');
   expect(testing.body.stage).toBe('CUSTOMER_TESTING');
 }
 
 describe('a ticket from intake to CLOSED through the HTTP API', () => {
   it('opens with a ticket number, is stored, and is acknowledged by letter (R1)', async () => {
-    const created = await api.post('/tickets', validIntake());
+    const created = await suite.api.post('/tickets', validIntake());
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       stage: 'OPEN',
@@ -42,19 +34,19 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
     });
     expect(created.body.number).toMatch(/^TF-\d+$/);
     expect(created.headers.get('location')).toBe(`/tickets/${created.body.number}`);
-    const letters = await stack.db('outbox').where({ ticket_number: created.body.number });
+    const letters = await suite.stack.db('outbox').where({ ticket_number: created.body.number });
     expect(letters.map((l) => l.kind)).toEqual(['acknowledgement']);
   });
 
   it('is driven through every stage and closes with the client verification and the resolution recorded (R8, R10)', async () => {
     const number = await openTicket();
     await toCustomerTesting(number);
-    const accepted = await api.act(number, 'accept', { comment: 'Works now' }, 'ana.ruiz@acme.example');
+    const accepted = await suite.api.act(number, 'accept', { comment: 'Works now' }, 'ana.ruiz@acme.example');
     expect(accepted.body).toMatchObject({
       stage: 'CUSTOMER_TESTING',
       allowedActions: ['assign', 'close', 'change-priority'],
     });
-    const closed = await api.act(
+    const closed = await suite.api.act(
       number,
       'close',
       { resolution: 'Certificate renewed; monitoring added' },
@@ -83,9 +75,9 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
       'accepted',
       'closed',
     ]);
-    const letters = await stack.db('outbox').where({ ticket_number: number }).orderBy('id');
+    const letters = await suite.stack.db('outbox').where({ ticket_number: number }).orderBy('id');
     expect(letters.map((l) => l.kind)).toEqual(['acknowledgement', 'testing-requested', 'resolved']);
-    const described = await stack.client.workflow.getHandle(number).describe();
+    const described = await suite.stack.client.workflow.getHandle(number).describe();
     expect(described.status.name).toBe('COMPLETED');
     expect(described.typedSearchAttributes.get(ticketSearchAttributes.TicketStage)).toBe('CLOSED');
     expect(described.typedSearchAttributes.get(ticketSearchAttributes.TicketNumber)).toBe(number);
@@ -94,7 +86,7 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
   it('a rejected solution returns the ticket to analysis (R9)', async () => {
     const number = await openTicket();
     await toCustomerTesting(number);
-    const rejected = await api.act(
+    const rejected = await suite.api.act(
       number,
       'reject',
       { reason: 'Still cannot log in' },
@@ -109,17 +101,24 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
       type: 'rejected',
       data: { reason: 'Still cannot log in' },
     });
-    await api.act(number, 'propose-solution', { solution: 'Cleared the SSO session store' }, 'eng.maria');
-    expect((await api.act(number, 'start-testing', {}, 'eng.maria')).body.stage).toBe('CUSTOMER_TESTING');
-    await api.act(number, 'accept', {}, 'ana.ruiz@acme.example');
-    const closed = await api.act(number, 'close', { resolution: 'Session store cleared' });
+    await suite.api.act(
+      number,
+      'propose-solution',
+      { solution: 'Cleared the SSO session store' },
+      'eng.maria',
+    );
+    expect((await suite.api.act(number, 'start-testing', {}, 'eng.maria')).body.stage).toBe(
+      'CUSTOMER_TESTING',
+    );
+    await suite.api.act(number, 'accept', {}, 'ana.ruiz@acme.example');
+    const closed = await suite.api.act(number, 'close', { resolution: 'Session store cleared' });
     expect(closed.body.stage).toBe('CLOSED');
   });
 
   it('an agent may close on the client confirmation given by phone', async () => {
     const number = await openTicket();
     await toCustomerTesting(number);
-    const closed = await api.act(number, 'close', {
+    const closed = await suite.api.act(number, 'close', {
       resolution: 'Done',
       verification: { method: 'phone', comment: 'Ana confirmed' },
     });
@@ -133,24 +132,24 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
 describe('transitions that are not allowed', () => {
   it('answers 409 with the current stage and the allowed actions, and records nothing', async () => {
     const number = await openTicket();
-    const refused = await api.act(number, 'propose-solution', { solution: 'Too early' });
+    const refused = await suite.api.act(number, 'propose-solution', { solution: 'Too early' });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({
       stage: 'OPEN',
       allowedActions: ['assign', 'request-info', 'change-priority', 'escalate'],
     });
-    const history = await stack.client.workflow.getHandle(number).fetchHistory();
+    const history = await suite.stack.client.workflow.getHandle(number).fetchHistory();
     const accepted = history.events!.flatMap(
       (e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ?? [],
     );
     expect(accepted).toEqual(['registered']);
-    expect((await api.get(`/tickets/${number}`)).body.timeline).toHaveLength(1);
+    expect((await suite.api.get(`/tickets/${number}`)).body.timeline).toHaveLength(1);
   });
 
   it('close without the client verification answers 409 (R10)', async () => {
     const number = await openTicket();
     await toCustomerTesting(number);
-    const refused = await api.act(number, 'close', { resolution: 'Done' });
+    const refused = await suite.api.act(number, 'close', { resolution: 'Done' });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({
       stage: 'CUSTOMER_TESTING',
@@ -161,17 +160,17 @@ describe('transitions that are not allowed', () => {
   it('a closed ticket refuses every action with 409', async () => {
     const number = await openTicket();
     await toCustomerTesting(number);
-    await api.act(number, 'close', { resolution: 'Done', verification: { method: 'email' } });
-    const refused = await api.act(number, 'assign', { engineer: 'someone' });
+    await suite.api.act(number, 'close', { resolution: 'Done', verification: { method: 'email' } });
+    const refused = await suite.api.act(number, 'assign', { engineer: 'someone' });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ stage: 'CLOSED', allowedActions: [] });
   });
 
   it('an unknown ticket answers 404, and an unknown action 404', async () => {
-    expect((await api.act('TF-1', 'assign', { engineer: 'x' })).status).toBe(404);
-    expect((await api.get('/tickets/TF-1')).status).toBe(404);
+    expect((await suite.api.act('TF-1', 'assign', { engineer: 'x' })).status).toBe(404);
+    expect((await suite.api.get('/tickets/TF-1')).status).toBe(404);
     const number = await openTicket();
-    expect((await api.act(number, 'teleport')).status).toBe(404);
+    expect((await suite.api.act(number, 'teleport')).status).toBe(404);
   });
 });
 
@@ -180,23 +179,23 @@ describe('repeated requests', () => {
     const key = `create-${Date.now()}-${Math.random()}`;
     const body = validIntake({ description: 'Printer on floor 4 jams' });
     const [first, second] = await Promise.all([
-      api.post('/tickets', body, { 'Idempotency-Key': key }),
-      api.post('/tickets', body, { 'Idempotency-Key': key }),
+      suite.api.post('/tickets', body, { 'Idempotency-Key': key }),
+      suite.api.post('/tickets', body, { 'Idempotency-Key': key }),
     ]);
-    const third = await api.post('/tickets', body, { 'Idempotency-Key': key });
+    const third = await suite.api.post('/tickets', body, { 'Idempotency-Key': key });
     expect([first.status, second.status, third.status]).toEqual([201, 201, 201]);
     expect(second.body.number).toBe(first.body.number);
     expect(third.body.number).toBe(first.body.number);
     expect(third.headers.get('idempotent-replayed')).toBe('true');
-    expect(await stack.db('tickets').where({ number: first.body.number }).count({ n: '*' })).toEqual([
+    expect(await suite.stack.db('tickets').where({ number: first.body.number }).count({ n: '*' })).toEqual([
       { n: '1' },
     ]);
   });
 
   it('the same key with a different body is refused with 422 naming the header', async () => {
     const key = `create-${Date.now()}-${Math.random()}`;
-    await api.post('/tickets', validIntake(), { 'Idempotency-Key': key });
-    const reused = await api.post('/tickets', validIntake({ affected: 'Something else' }), {
+    await suite.api.post('/tickets', validIntake(), { 'Idempotency-Key': key });
+    const reused = await suite.api.post('/tickets', validIntake({ affected: 'Something else' }), {
       'Idempotency-Key': key,
     });
     expect(reused.status).toBe(422);
@@ -212,15 +211,15 @@ describe('reading tickets', () => {
       await openTicket({ organization }),
       await openTicket({ organization }),
     ];
-    await api.act(numbers[0]!, 'assign', { engineer: 'eng.filter' });
-    const page = await api.get(`/tickets?organization=${encodeURIComponent(organization)}&limit=2`);
+    await suite.api.act(numbers[0]!, 'assign', { engineer: 'eng.filter' });
+    const page = await suite.api.get(`/tickets?organization=${encodeURIComponent(organization)}&limit=2`);
     expect(page.body).toMatchObject({ total: 3, limit: 2, offset: 0 });
     expect(page.body.items.map((t: { number: string }) => t.number)).toEqual([numbers[2], numbers[1]]);
-    const assigned = await api.get(
+    const assigned = await suite.api.get(
       `/tickets?organization=${encodeURIComponent(organization)}&assignee=eng.filter`,
     );
     expect(assigned.body.items.map((t: { number: string }) => t.number)).toEqual([numbers[0]]);
-    const bad = await api.get('/tickets?stage=DONE&limit=500');
+    const bad = await suite.api.get('/tickets?stage=DONE&limit=500');
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['stage', 'limit']);
   });

@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiClient, type ApiClient } from './support/http';
+import { expect, it } from 'vitest';
 import { validIntake } from './support/intake';
-import { startTicketStack, type TicketStack } from './support/ticket-stack';
+import { useTicketStack } from './support/ticket-stack';
 
-let stack: TicketStack;
-let api: ApiClient;
-
-beforeAll(async () => {
-  stack = await startTicketStack({ updateDeadlineMs: 2_000 });
-  api = apiClient(stack.baseUrl);
-});
-afterAll(() => stack?.stop());
+const suite = useTicketStack({ updateDeadlineMs: 2_000 });
 
 it('a worker stopped and restarted mid-ticket loses nothing', async () => {
-  const number = (await api.post('/tickets', validIntake())).body.number;
-  await api.act(number, 'assign', { engineer: 'eng.maria' });
-  await api.act(number, 'start-analysis', {}, 'eng.maria');
+  const number = (await suite.api.post('/tickets', validIntake())).body.number;
+  await suite.api.act(number, 'assign', { engineer: 'eng.maria' });
+  await suite.api.act(number, 'start-analysis', {}, 'eng.maria');
 
-  await stack.worker.stop();
-  const unanswered = await api.act(
+  await suite.stack.worker.stop();
+  const unanswered = await suite.api.act(
     number,
     'propose-solution',
     { solution: 'Renewed the certificate' },
@@ -26,13 +18,13 @@ it('a worker stopped and restarted mid-ticket loses nothing', async () => {
   );
   expect(unanswered.status).toBe(503);
   expect(unanswered.body.retryable).toBe(true);
-  const whileDown = await api.get(`/tickets/${number}`);
+  const whileDown = await suite.api.get(`/tickets/${number}`);
   expect(whileDown.body).toMatchObject({ stage: 'ANALYSIS', assignee: 'eng.maria' });
 
-  await stack.restartWorker();
+  await suite.stack.restartWorker();
   // The update sent while no worker ran may still be delivered to the new worker: a retry then finds the
   // ticket already in SOLUTION (409); otherwise the retry applies it. Both leave the ticket in SOLUTION.
-  const retried = await api.act(
+  const retried = await suite.api.act(
     number,
     'propose-solution',
     { solution: 'Renewed the certificate' },
@@ -40,9 +32,9 @@ it('a worker stopped and restarted mid-ticket loses nothing', async () => {
   );
   expect([200, 409]).toContain(retried.status);
   expect(retried.body.stage).toBe('SOLUTION');
-  await api.act(number, 'start-testing', {}, 'eng.maria');
-  await api.act(number, 'accept', {}, 'ana.ruiz@acme.example');
-  const closed = await api.act(number, 'close', { resolution: 'Renewed the certificate' }, 'eng.maria');
+  await suite.api.act(number, 'start-testing', {}, 'eng.maria');
+  await suite.api.act(number, 'accept', {}, 'ana.ruiz@acme.example');
+  const closed = await suite.api.act(number, 'close', { resolution: 'Renewed the certificate' }, 'eng.maria');
   expect(closed.body.stage).toBe('CLOSED');
   const types = closed.body.timeline.map((e: { type: string }) => e.type);
   expect(types).toEqual([

@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../api/app';
+import { apiClient, type ApiClient } from './http';
 import { createDb, type Db } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createTicketWorker, workflowsPath } from '../../worker/create-worker';
@@ -98,4 +99,18 @@ export async function startTicketStack(options: { updateDeadlineMs?: number } = 
     },
   };
   return stack;
+}
+
+/** The running desk for a test file, started before its tests and stopped after them. */
+export function useTicketStack(options: { updateDeadlineMs?: number } = {}): {
+  stack: TicketStack;
+  api: ApiClient;
+} {
+  const suite = {} as { stack: TicketStack; api: ApiClient };
+  beforeAll(async () => {
+    suite.stack = await startTicketStack(options);
+    suite.api = apiClient(suite.stack.baseUrl);
+  });
+  afterAll(() => suite.stack?.stop());
+  return suite;
 }
