@@ -15,7 +15,7 @@ export async function openServiceLevel(state: TicketState, at: string): Promise<
   const { calendar, atRiskShare } = policy;
   state.sla = {
     policy,
-    response: await startClock(calendar, targets.responseMinutes, atRiskShare, at),
+    response: await startClock(calendar, targets.responseMinutes + partsLeadMinutes(state), atRiskShare, at),
     resolution: await startClock(calendar, targets.resolutionMinutes, atRiskShare, at),
     tier: await startClock(calendar, policy.tierMinutes.TIER_1, 1, at),
     onsite: null,
@@ -29,6 +29,11 @@ export async function openServiceLevel(state: TicketState, at: string): Promise<
     escalations: 0,
   };
   await scheduleStatusUpdate(state, at);
+}
+
+/** R3: the shipment of the slowest part counts into the response time. */
+function partsLeadMinutes(state: TicketState): number {
+  return Math.max(0, ...(state.parts ?? []).map((part) => part.leadMinutes));
 }
 
 /** R17: P1/P2 tickets tell the requester how things stand at the policy's interval until resolved. */
@@ -90,7 +95,8 @@ export async function afterAction<A extends ActionName>(
       break;
     case 'change-priority': {
       const targets = sla.policy.targets[state.priority];
-      await retargetClock(sla.response, calendar, targets.responseMinutes, atRiskShare, at);
+      const response = targets.responseMinutes + partsLeadMinutes(state);
+      await retargetClock(sla.response, calendar, response, atRiskShare, at);
       await retargetClock(sla.resolution, calendar, targets.resolutionMinutes, atRiskShare, at);
       await scheduleStatusUpdate(state, at);
       break;

@@ -12,8 +12,16 @@ export interface OpenTicketInput {
   receivedAt: string;
   /** History events after which the ticket continues as new, even before the server suggests it. */
   historyLimit?: number;
+  /** Parts to replace (R3), each from the warehouse chosen at intake with its shipment lead time. */
+  parts?: PartToReplace[];
   /** Only in tickets opened before SLA policies: their customer-testing silence, in ms. */
   policy?: { customerTestingSilenceMs: number };
+}
+
+export interface PartToReplace {
+  partNumber: string;
+  warehouse: string;
+  leadMinutes: number;
 }
 
 /** The ticket's service level: its contract's policy and the clocks measured against it (R16–R21). */
@@ -60,6 +68,7 @@ export interface TicketState {
   resolution: (Signed & { text: string }) | null;
   policy?: OpenTicketInput['policy'];
   historyLimit?: number;
+  parts?: PartToReplace[];
   /** Null only for tickets opened before SLA clocks existed (see the `sla-clocks` patch). */
   sla: TicketSla | null;
   /** Bumped by every change; the projection keeps only the newest version of the row. */
@@ -83,6 +92,7 @@ export function newTicketState(input: OpenTicketInput): TicketState {
     resolution: null,
     policy: input.policy,
     historyLimit: input.historyLimit,
+    parts: input.parts,
     sla: null,
     version: 0,
     nextSeq: 1,

@@ -60,7 +60,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
         actor: state.intake.requester.email,
         notify: 'acknowledgement' as const,
       };
-      await publishChange(state, [{ ...opened, data: { channel: state.intake.channel } }], state.receivedAt);
+      await publishChange(
+        state,
+        [{ ...opened, data: { channel: state.intake.channel, parts: state.parts } }],
+        state.receivedAt,
+      );
       state.registered = true;
     });
   }
