@@ -2,14 +2,20 @@ import express from 'express';
 import type { Logger } from '../lib/logger';
 import type { ApiContext } from './context';
 import { errorHandler, unknownRoute } from './errors';
+import { createApiMetrics } from './metrics';
+import { requestLogging } from './request-log';
 import { docsRoutes } from './routes/docs';
 import { dossierRoutes } from './routes/dossiers';
+import { metricsRoutes } from './routes/metrics';
+import { partsRoutes } from './routes/parts';
 import { ticketRoutes } from './routes/tickets';
 import { workQueueRoutes } from './routes/work-queue';
 
 export function createApp(ctx: ApiContext, log: Logger): express.Express {
   const app = express();
+  const metrics = createApiMetrics(ctx.db);
   app.disable('x-powered-by');
+  app.use(requestLogging(log), metrics.observeRequests);
   app.use(express.json({ limit: '1mb' }));
   app.get('/health', async (_req, res) => {
     await ctx.db.raw('SELECT 1');
@@ -18,7 +24,9 @@ export function createApp(ctx: ApiContext, log: Logger): express.Express {
   app.use(ticketRoutes(ctx));
   app.use(workQueueRoutes(ctx));
   app.use(dossierRoutes(ctx));
+  app.use(partsRoutes(ctx));
   app.use(docsRoutes());
+  app.use(metricsRoutes(metrics));
   app.use(unknownRoute);
   app.use(errorHandler(log));
   return app;

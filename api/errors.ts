@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../lib/logger';
+import { requestLog } from './request-log';
 
 export interface FieldError {
   field: string;
@@ -48,7 +49,7 @@ export const unknownRoute: RequestHandler = (req) => {
 };
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (error, _req, res, _next) => {
+  return (error, req, res, _next) => {
     if (error instanceof HttpError) {
       res.status(error.status).json({ error: error.message, ...error.body });
       return;
@@ -63,7 +64,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.status(413).json({ error: 'request body too large' });
       return;
     }
-    log.error({ err: error }, 'unexpected error');
+    requestLog(log, req, res).error({ err: error }, 'unexpected error');
     res.status(500).json({ error: 'internal error' });
   };
 }

@@ -45,6 +45,13 @@ export const ticketIntakeSchema = object({
     appointment: required(500),
     preferredOnsiteResponse: required(200),
   }).optional(),
+  partReplacement: object({
+    parts: z
+      .array(object({ partNumber: required(100), warehouse: required(100).optional() }), {
+        error: (issue) => (issue.input === undefined ? 'required' : 'must be a list'),
+      })
+      .min(1, 'at least one part number (R3)'),
+  }).optional(),
 });
 
 export type TicketIntakeBody = z.infer<typeof ticketIntakeSchema>;

@@ -139,4 +139,17 @@ export const ticketSchemas = {
   TicketPage: page('TicketSummary'),
   Dossiers: object({ items: { type: 'array', items: dossier } }),
   Health: object({ status: { const: 'ok' } }),
+  Parts: object({
+    items: {
+      type: 'array',
+      items: object({
+        partNumber: text,
+        description: text,
+        warehouses: {
+          type: 'array',
+          items: object({ id: text, name: text, city: text, leadMinutes: { type: 'integer' } }),
+        },
+      }),
+    },
+  }),
 } satisfies Record<string, JsonSchema>;

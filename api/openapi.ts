@@ -28,7 +28,7 @@ export function openApiDocument() {
       { name: 'tickets', description: 'intake and reading (R1, R2)' },
       { name: 'actions', description: 'moves through the procedure (R8–R21); each names its actor' },
       { name: 'queue', description: 'the desk’s work queue (R18)' },
-      { name: 'service', description: 'health and this documentation' },
+      { name: 'service', description: 'health, metrics and this documentation' },
     ],
     paths: {
       '/tickets': {
@@ -97,6 +97,14 @@ export function openApiDocument() {
           responses: { 200: json('one page of the queue', 'TicketPage'), 400: responses.invalid },
         },
       },
+      '/parts': {
+        get: {
+          operationId: 'listParts',
+          tags: ['queue'],
+          summary: 'The parts catalog (R3): each part and the lead time of every warehouse that stocks it',
+          responses: { 200: json('the catalog', 'Parts') },
+        },
+      },
       '/health': {
         get: {
           operationId: 'health',
@@ -117,6 +125,15 @@ export function openApiDocument() {
           tags: ['service'],
           summary: 'This document in an interactive viewer',
           responses: { 200: { description: 'the viewer', content: { 'text/html': {} } } },
+        },
+      },
+      '/metrics': {
+        get: {
+          operationId: 'metrics',
+          tags: ['service'],
+          summary:
+            'Prometheus metrics: tickets by stage, SLA states, escalations, breaches, request durations',
+          responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': {} } } },
         },
       },
     },

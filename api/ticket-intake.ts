@@ -6,6 +6,7 @@ import { registeredUpdate, ticketSearchAttributes } from '../workflows/messages'
 import { ticketWorkflow } from '../workflows';
 import { withUpdateDeadline, type ApiContext } from './context';
 import { HttpError } from './errors';
+import { resolvePartLeadTimes } from './parts-catalog';
 import { toHttpError } from './temporal-errors';
 import { findTicket, type TicketDetails } from './ticket-reads';
 
@@ -23,6 +24,10 @@ export async function openTicket(
   intake: TicketIntake,
   idempotencyKey?: string,
 ): Promise<OpenedTicket> {
+  // Before a number is taken or a key stored, so a request naming bad parts leaves no trace.
+  const parts = intake.partReplacement
+    ? await resolvePartLeadTimes(ctx.db, intake.partReplacement.parts)
+    : undefined;
   const number = idempotencyKey
     ? await numberForKey(ctx, idempotencyKey, intake)
     : await nextTicketNumber(ctx);
@@ -42,6 +47,7 @@ export async function openTicket(
           priority,
           receivedAt: new Date().toISOString(),
           historyLimit: ctx.historyLimit,
+          parts,
         },
       },
     ],

@@ -27,6 +27,8 @@ export interface TicketIntake {
   urgency: Urgency;
   channel: Channel;
   fieldWork?: { scope: string; appointment: string; preferredOnsiteResponse: string };
+  /** R3: the parts to replace; a warehouse left out is chosen by the shortest lead time. */
+  partReplacement?: { parts: { partNumber: string; warehouse?: string }[] };
 }
 
 /** One thing that happened to a ticket, as its timeline shows it. */

@@ -14,6 +14,11 @@ const durationMs = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+// host:port, IPv6 hosts in brackets; empty turns the exporter off.
+const bindAddress = z
+  .string()
+  .regex(/^$|^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):\d{1,5}$/, 'host:port such as 127.0.0.1:9464, or empty');
+
 const schema = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -24,6 +29,7 @@ const schema = z.object({
   UPDATE_DEADLINE: durationMs.prefault('10s'),
   SLA_DEFAULT_POLICY: z.string().min(1).default('customer-support-sop'),
   TICKET_HISTORY_LIMIT: z.coerce.number().int().min(200).max(50_000).default(10_000),
+  WORKER_METRICS_ADDRESS: bindAddress.default('127.0.0.1:9464'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TICKETFLOW_DATA_DIR: z.string().min(1).default('.data'),
   TEMPORAL_PORT: port.default(7233),
@@ -38,6 +44,8 @@ export type Config = {
   /** The SLA policy of organizations without a contract (R16). */
   sla: { defaultPolicyId: string };
   tickets: { historyLimit: number };
+  /** Where the worker's Prometheus exporter listens; undefined when turned off. */
+  worker: { metricsAddress: string | undefined };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   dev: { dataDir: string; temporalPort: number; temporalUiPort: number; pgPort: number };
 };
@@ -64,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     api: { host: e.API_HOST, port: e.API_PORT, updateDeadlineMs: e.UPDATE_DEADLINE },
     sla: { defaultPolicyId: e.SLA_DEFAULT_POLICY },
     tickets: { historyLimit: e.TICKET_HISTORY_LIMIT },
+    worker: { metricsAddress: e.WORKER_METRICS_ADDRESS || undefined },
     logLevel: e.LOG_LEVEL,
     dev: {
       dataDir: e.TICKETFLOW_DATA_DIR,

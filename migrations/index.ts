@@ -2,10 +2,12 @@ import type { Knex } from 'knex';
 import * as tickets from './20261123_001_tickets';
 import * as slaPolicies from './20261124_002_sla_policies';
 import * as ticketSlaView from './20261124_003_ticket_sla_view';
+import * as partsCatalog from './20261124_004_parts_catalog';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Knex.Migration> = {
   '20261123_001_tickets': tickets,
   '20261124_002_sla_policies': slaPolicies,
   '20261124_003_ticket_sla_view': ticketSlaView,
+  '20261124_004_parts_catalog': partsCatalog,
 };

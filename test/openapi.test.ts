@@ -128,6 +128,7 @@ describe('the API answers as its document says', () => {
       [`/tickets/${number}/dossiers`, '/tickets/{number}/dossiers', 200],
       ['/tickets/TF-0/dossiers', '/tickets/{number}/dossiers', 404],
       ['/health', '/health', 200],
+      ['/parts', '/parts', 200],
     ];
     for (const [url, path, status] of reads) {
       const answer = await api.get(url);

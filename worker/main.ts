@@ -3,9 +3,11 @@ import { loadConfig, requireDatabaseUrl } from '../lib/config';
 import { createDb } from '../lib/db';
 import { createLogger } from '../lib/logger';
 import { createTicketWorker } from './create-worker';
+import { installWorkerRuntime } from './runtime';
 
 const config = loadConfig();
 const log = createLogger('worker', config.logLevel);
+installWorkerRuntime(log, config.worker.metricsAddress);
 const db = createDb(requireDatabaseUrl(config));
 const connection = await NativeConnection.connect({ address: config.temporal.address });
 try {
@@ -15,7 +17,14 @@ try {
     defaultPolicyId: config.sla.defaultPolicyId,
     ...config.temporal,
   });
-  log.info({ taskQueue: config.temporal.taskQueue, address: config.temporal.address }, 'worker polling');
+  log.info(
+    {
+      taskQueue: config.temporal.taskQueue,
+      address: config.temporal.address,
+      metrics: config.worker.metricsAddress,
+    },
+    'worker polling',
+  );
   // The SDK shuts the worker down on SIGINT/SIGTERM and lets running tasks finish.
   await worker.run();
 } finally {

@@ -2,10 +2,12 @@ import { Router } from 'express';
 import { findDossiers } from '../../activities/manager-dossier';
 import type { ApiContext } from '../context';
 import { HttpError } from '../errors';
+import { rememberTicket } from '../request-log';
 
 /** The dossiers filed for the IT manager at the decision point (R20), oldest first. */
 export function dossierRoutes(ctx: Pick<ApiContext, 'db'>): Router {
   const router = Router();
+  router.param('number', rememberTicket);
 
   router.get('/tickets/:number/dossiers', async (req, res) => {
     const dossiers = await findDossiers(ctx.db, req.params.number);

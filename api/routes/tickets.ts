@@ -10,6 +10,7 @@ import { ticketIntakeSchema } from '../intake-schema';
 import { openTicket } from '../ticket-intake';
 import { performAction } from '../ticket-actions';
 import { findTicket, listTickets } from '../ticket-reads';
+import { rememberTicket } from '../request-log';
 
 export const listQuerySchema = z.strictObject({
   stage: z.enum(stages).optional(),
@@ -34,6 +35,7 @@ export const actor = headerSchema('X-Actor', /\S/, 'who is acting: an e-mail add
 
 export function ticketRoutes(ctx: ApiContext): Router {
   const router = Router();
+  router.param('number', rememberTicket);
 
   router.post('/tickets', async (req, res) => {
     const intake = parseOrThrow(ticketIntakeSchema, req.body);

@@ -66,8 +66,14 @@ export interface TicketStack {
  * The real thing, wired as api/main.ts and worker/main.ts wire it: the API on a free port, a worker on
  * this file's own task queue, both against the test run's Temporal dev server and PostgreSQL.
  */
-export async function startTicketStack(options: { updateDeadlineMs?: number } = {}): Promise<TicketStack> {
-  const db = createDb(inject('databaseUrl'));
+export interface TicketStackOptions {
+  updateDeadlineMs?: number;
+  /** A database of the file's own, for tests that count across all tickets while other files add theirs. */
+  databaseUrl?: string;
+}
+
+export async function startTicketStack(options: TicketStackOptions = {}): Promise<TicketStack> {
+  const db = createDb(options.databaseUrl ?? inject('databaseUrl'));
   const taskQueue = `tickets-${randomUUID()}`;
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const client = new Client({ connection, namespace: 'default' });
@@ -102,7 +108,7 @@ export async function startTicketStack(options: { updateDeadlineMs?: number } = 
 }
 
 /** The running desk for a test file, started before its tests and stopped after them. */
-export function useTicketStack(options: { updateDeadlineMs?: number } = {}): {
+export function useTicketStack(options: TicketStackOptions = {}): {
   stack: TicketStack;
   api: ApiClient;
 } {
