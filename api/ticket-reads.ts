@@ -1,5 +1,6 @@
 import { stages, type TimelineEntry } from '../domain/ticket';
 import { readTimeline } from '../lib/timeline';
+import type { Knex } from 'knex';
 import type { Db } from '../lib/db';
 
 export interface TicketSummary {
@@ -73,23 +74,26 @@ export async function listTickets(db: Db, filters: TicketFilters) {
     const value = filters[filter as keyof typeof columns];
     if (value !== undefined) query.where(column, value);
   }
-  const [counted] = await query.clone().count<{ count: string }[]>({ count: '*' });
-  const rows = await query
-    .orderBy([
+  return pageOf(
+    query.orderBy([
       { column: 'received_at', order: 'desc' },
       { column: 'number', order: 'desc' },
-    ])
-    .limit(filters.limit)
-    .offset(filters.offset);
-  return {
-    items: rows.map(summary),
-    total: Number(counted?.count ?? 0),
-    limit: filters.limit,
-    offset: filters.offset,
-  };
+    ]),
+    filters,
+  );
 }
 
-export interface TicketRow {
+/** One page of tickets, with how many match in all; `ordered` is the filtered, sorted query. */
+export async function pageOf(
+  ordered: Knex.QueryBuilder,
+  { limit, offset }: { limit: number; offset: number },
+) {
+  const counted = await ordered.clone().clearOrder().count<{ count: string }[]>({ count: '*' });
+  const rows: TicketRow[] = await ordered.limit(limit).offset(offset);
+  return { items: rows.map(summary), total: Number(counted[0]?.count ?? 0), limit, offset };
+}
+
+interface TicketRow {
   number: string;
   stage: string;
   tier: string;
@@ -107,7 +111,7 @@ export interface TicketRow {
   waiting_on_client: boolean;
 }
 
-export function summary(row: TicketRow): TicketSummary {
+function summary(row: TicketRow): TicketSummary {
   return {
     number: row.number,
     stage: row.stage,
