@@ -3,6 +3,7 @@ import * as tickets from './20261123_001_tickets';
 import * as slaPolicies from './20261124_002_sla_policies';
 import * as ticketSlaView from './20261124_003_ticket_sla_view';
 import * as partsCatalog from './20261124_004_parts_catalog';
+import * as correspondence from './20261125_005_correspondence';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124_002_sla_policies': slaPolicies,
   '20261124_003_ticket_sla_view': ticketSlaView,
   '20261124_004_parts_catalog': partsCatalog,
+  '20261125_005_correspondence': correspondence,
 };
