@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../lib/db';
+import { fieldTeamFor } from './field-team';
 
 export interface DispatchRequest {
   /** Chosen by the workflow, so a retried activity finds the dispatch it already made. */
@@ -21,9 +22,8 @@ const TRAVEL_LEAD_MS = 30 * 60_000;
 /**
  * R21: an engineer is assigned and an appointment made with the site contact.
  *
- * The engineer: an available one who serves the organization — one dedicated to it before one who serves
- * everybody (they know the site), then the one with the fewest appointments still ahead, then by id so the
- * choice is repeatable. Concurrent dispatches may pick the same engineer; that only makes the load uneven.
+ * The engineer: the ticket's own field engineer (R22, activities/field-team.ts), chosen at its first dispatch.
+ * Concurrent dispatches of different tickets may pick the same engineer; that only makes the load uneven.
  *
  * The appointment: dispatch time plus the travel lead, or the promise itself when that comes sooner. A promise
  * already past (a late retry) still gets the earliest reachable time rather than a time in the past. The
@@ -36,13 +36,13 @@ export function createFieldDispatchActivities(db: Db) {
       if (existing) return existing;
       const due = promiseDue(request.promiseDue);
       const now = new Date();
-      const engineer = await pickEngineer(db, request.organization, now);
-      if (!engineer) return null;
+      const team = await fieldTeamFor(db, request.ticketNumber, request.organization, now);
+      if (!team) return null;
       await db('dispatches')
         .insert({
           id: request.dispatchId,
           ticket_number: request.ticketNumber,
-          engineer_id: engineer.id,
+          engineer_id: team.fieldEngineerId,
           appointment_at: appointment(now, due),
           promise_due: due,
         })
@@ -64,21 +64,6 @@ async function findDispatch(db: Db, id: string): Promise<Dispatch | null> {
     engineer: { id: row.id, name: row.name, email: row.email },
     appointmentAt: row.appointment_at.toISOString(),
   };
-}
-
-function pickEngineer(db: Db, organization: string, now: Date): Promise<{ id: string } | undefined> {
-  return db('field_engineers as e')
-    .where('e.available', true)
-    .andWhere((q) =>
-      q.whereRaw('cardinality(e.organizations) = 0').orWhereRaw('? = ANY(e.organizations)', [organization]),
-    )
-    .orderByRaw(
-      `cardinality(e.organizations) = 0,
-       (SELECT count(*) FROM dispatches d WHERE d.engineer_id = e.id AND d.appointment_at > ?),
-       e.id`,
-      [now],
-    )
-    .first('e.id');
 }
 
 function promiseDue(iso: string): Date {

@@ -1,6 +1,8 @@
 import type { Db } from '../lib/db';
 import { createBusinessClockActivities } from './business-clock';
+import { createContractStandingActivities } from './contract-standing';
 import { createFieldDispatchActivities } from './field-dispatch';
+import { createLetterDeliveryActivities, type MailSettings } from './letter-delivery';
 import { createManagerDossierActivities } from './manager-dossier';
 import { createSlaPolicyActivities } from './sla-policy';
 import { createTicketProjection } from './ticket-projection';
@@ -9,16 +11,19 @@ export interface ActivityDependencies {
   db: Db;
   /** The SLA policy of organizations without a valid contract. */
   defaultPolicyId: string;
+  mail: MailSettings;
 }
 
 /** Every activity the ticket worker runs, built from what it needs so tests can hand in their own. */
-export function createActivities({ db, defaultPolicyId }: ActivityDependencies) {
+export function createActivities({ db, defaultPolicyId, mail }: ActivityDependencies) {
   return {
     ...createTicketProjection(db),
     ...createSlaPolicyActivities(db, defaultPolicyId),
     ...createBusinessClockActivities(),
     ...createFieldDispatchActivities(db),
     ...createManagerDossierActivities(db),
+    ...createLetterDeliveryActivities(db, mail),
+    ...createContractStandingActivities(db),
   };
 }
 

@@ -3,6 +3,12 @@ import type { SlaPolicy } from '../domain/sla';
 import { slaPolicySchema } from '../domain/sla-schema';
 import type { Db } from '../lib/db';
 
+interface ContractTerms {
+  sla_policy_id: string;
+  onsite_promise_minutes: number | null;
+  calendar_id: string | null;
+}
+
 export interface SlaPolicyRequest {
   organization: string;
   /** The instant the ticket was received (ISO 8601); contracts are matched on its UTC date. */
@@ -25,10 +31,13 @@ export function createSlaPolicyActivities(db: Db, defaultPolicyId: string) {
           { column: 'valid_from', order: 'desc' },
           { column: 'id', order: 'desc' },
         ])
-        .first<{ sla_policy_id: string } | undefined>('sla_policy_id');
+        .first<ContractTerms | undefined>('sla_policy_id', 'onsite_promise_minutes', 'calendar_id');
       const policyId = contract?.sla_policy_id ?? defaultPolicyId;
+      // A contract's own calendar and onsite promise, where it has them, override its policy's (R16, R21).
       const row = await db('sla_policies as p')
-        .join('business_calendars as c', 'c.id', 'p.calendar_id')
+        .joinRaw('JOIN business_calendars AS c ON c.id = coalesce(?, p.calendar_id)', [
+          contract?.calendar_id ?? null,
+        ])
         .where('p.id', policyId)
         .first('p.id', 'p.name', 'p.definition', 'c.definition as calendar');
       // A contract's policy is guaranteed by its foreign key, so only a misconfigured default can be missing.
@@ -41,6 +50,7 @@ export function createSlaPolicyActivities(db: Db, defaultPolicyId: string) {
       // Checked on every load: a policy edited in the database must not turn into NaN deadlines in a workflow.
       const parsed = slaPolicySchema.safeParse({
         ...row.definition,
+        onsiteResponseMinutes: contract?.onsite_promise_minutes ?? row.definition.onsiteResponseMinutes,
         id: row.id,
         name: row.name,
         calendar: row.calendar,

@@ -3,7 +3,7 @@ import type { Priority } from '../domain/priority';
 import type { Signed, Stage, TicketIntake, Tier, Verification } from '../domain/ticket';
 import type { SlaView } from '../workflows/sla-view';
 
-/** Letters the outbox holds for the mailer (sending is issue 5's). */
+/** Letters a ticket's events queue in the outbox; `deliverLetters` sends them. */
 export const notificationKinds = [
   'acknowledgement',
   'testing-requested',
@@ -23,6 +23,8 @@ export const notificationKinds = [
   'manager-decided',
   'vendor-follow-up',
   'closed-unresolved',
+  'csat-survey',
+  'ticket-held',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -52,6 +54,7 @@ export interface TicketSnapshot {
   receivedAt: string;
   allowedActions: string[];
   sla: SlaView | null;
+  held: { reason: string; detail: string; since: string } | null;
   version: number;
 }
 
@@ -79,6 +82,9 @@ export function createTicketProjection(db: Db) {
           .insert(events.map((e) => ({ ticket_number: snapshot.number, ...eventColumns(e) })))
           .onConflict(['ticket_number', 'seq'])
           .ignore();
+        const messages = events.filter((e) => e.type === 'reply-received').map((e) => messageRow(snapshot, e));
+        // Any unique key: the same e-mail threaded twice is one message.
+        if (messages.length > 0) await trx('ticket_messages').insert(messages).onConflict().ignore();
         const letters = events.flatMap((e) => lettersFor(snapshot, e));
         if (letters.length > 0) await trx('outbox').insert(letters).onConflict('idempotency_key').ignore();
       });
@@ -105,6 +111,7 @@ function ticketRow(s: TicketSnapshot, updatedAt: string) {
     stage_entered_at: JSON.stringify(s.stageEnteredAt),
     allowed_actions: JSON.stringify(s.allowedActions),
     sla: json(s.sla),
+    held: json(s.held ?? null),
     sla_state: s.sla?.state ?? 'on_track',
     response_due: s.sla?.response?.dueAt ?? null,
     resolution_due: s.sla?.resolution?.dueAt ?? null,
@@ -120,12 +127,29 @@ function eventColumns(e: TicketEvent) {
   return { seq: e.seq, type: e.type, stage: e.stage, actor: e.actor, at: e.at, data: JSON.stringify(e.data) };
 }
 
+/** A reply the workflow recorded, as a message of the ticket's conversation (R7). */
+function messageRow(s: TicketSnapshot, e: TicketEvent) {
+  const data = e.data as { message: string; channel: string; subject?: string; mailMessageId?: string };
+  const fromRequester = e.actor.toLowerCase() === s.intake.requester.email.toLowerCase();
+  return {
+    ticket_number: s.number,
+    author: e.actor,
+    author_role: fromRequester ? 'requester' : 'agent',
+    channel: data.channel,
+    subject: data.subject ?? null,
+    body: data.message,
+    mail_message_id: data.mailMessageId ?? null,
+    event_seq: e.seq,
+    created_at: e.at,
+  };
+}
+
 /** One letter per recipient, keyed so that a retried projection never queues it twice. */
 function lettersFor(s: TicketSnapshot, e: TicketEvent) {
   if (!e.notify) return [];
   const payload = JSON.stringify({
-    event: e,
-    ticket: { number: s.number, stage: s.stage, solution: s.solution },
+    event: { type: e.type, actor: e.actor, at: e.at, data: e.data, seq: e.seq },
+    ticket: letterTicket(s),
   });
   const base = { ticket_number: s.number, kind: e.notify, payload };
   if (!e.notifyTo)
@@ -137,6 +161,23 @@ function lettersFor(s: TicketSnapshot, e: TicketEvent) {
     idempotency_key: `${s.number}/${e.seq}/${e.notify}/${recipient}`,
     recipient,
   }));
+}
+
+/** What a letter may quote, as the ticket stood when the letter was queued. */
+function letterTicket(s: TicketSnapshot) {
+  return {
+    number: s.number,
+    stage: s.stage,
+    priority: s.priority,
+    tier: s.tier,
+    requester: { name: s.intake.requester.name, email: s.intake.requester.email },
+    organization: s.intake.organization,
+    affected: s.intake.affected,
+    description: s.intake.description,
+    solution: s.solution,
+    resolution: s.resolution,
+    sla: s.sla,
+  };
 }
 
 function json(value: unknown): string | null {

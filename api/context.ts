@@ -9,6 +9,8 @@ export interface ApiContext {
   updateDeadlineMs: number;
   /** History events after which a ticket continues as new. */
   historyLimit: number;
+  /** Checks the signed links in letters (CSAT). */
+  linkSecret: string;
 }
 
 /** Every call that waits on a worker carries a deadline, so a missing worker is a 503, not a hung request. */

@@ -52,6 +52,25 @@ export const ticketIntakeSchema = object({
       })
       .min(1, 'at least one part number (R3)'),
   }).optional(),
+  receivedAt: z.iso
+    .datetime({ offset: true, error: 'an ISO 8601 date and time such as 2026-11-23T09:15:00-05:00' })
+    .optional()
+    .describe('For phone and walk-in: when the call or visit was received (R1)'),
+}).superRefine((intake, context) => {
+  const spoken = intake.channel === 'phone' || intake.channel === 'walk-in';
+  const problem = spoken ? receivedAtProblem(intake.receivedAt) : intake.receivedAt && 'only for phone and walk-in';
+  if (problem) context.addIssue({ code: 'custom', path: ['receivedAt'], message: problem });
 });
+
+const receivedWindowMs = 7 * 24 * 3_600_000;
+
+/** A call is entered while or soon after it happens: not in the future, not more than a week ago. */
+function receivedAtProblem(receivedAt: string | undefined): string | undefined {
+  if (!receivedAt) return 'required for phone and walk-in: when the call or visit was received';
+  const at = Date.parse(receivedAt);
+  if (at > Date.now() + 60_000) return 'must not be in the future';
+  if (at < Date.now() - receivedWindowMs) return 'at most 7 days ago';
+  return undefined;
+}
 
 export type TicketIntakeBody = z.infer<typeof ticketIntakeSchema>;

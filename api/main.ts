@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Client, Connection } from '@temporalio/client';
-import { loadConfig, requireDatabaseUrl } from '../lib/config';
+import { loadConfig, requireDatabaseUrl, requireLinkSecret } from '../lib/config';
 import { createDb } from '../lib/db';
 import { createLogger } from '../lib/logger';
 import { createApp } from './app';
@@ -18,6 +18,7 @@ const app = createApp(
     taskQueue: config.temporal.taskQueue,
     updateDeadlineMs: config.api.updateDeadlineMs,
     historyLimit: config.tickets.historyLimit,
+    linkSecret: requireLinkSecret(config),
   },
   log,
 );

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { stages } from '../domain/ticket';
 import type { ActionName } from '../workflows/messages';
+import { actionRoles } from './action-permissions';
 import { actionBodySchemas } from './action-schemas';
 import { fromZod, object, oneOf, text, type JsonSchema } from './json-schema';
 import type { ticketSchemas } from './openapi-responses';
-import { actor } from './routes/tickets';
 
 const fieldErrors = {
   type: 'array',
@@ -37,11 +37,16 @@ export const errorResponses = {
     'InvalidRequest',
   ),
   notFound: jsonResponse('no such ticket', 'Error'),
+  unauthorized: jsonResponse('no bearer token, or one unknown, revoked or of a deactivated person', 'Error'),
+  forbidden: jsonResponse('the caller’s role may not do this', 'Error'),
   unavailable: jsonResponse(
     'no worker answered within UPDATE_DEADLINE; read the ticket before retrying',
     'NotAnsweredInTime',
   ),
 };
+
+/** What every route behind a bearer token may also answer. */
+export const accessResponses = { 401: errorResponses.unauthorized, 403: errorResponses.forbidden };
 
 export function queryParameters(schema: z.ZodType): JsonSchema[] {
   const { properties = {}, required = [] } = fromZod(schema) as {
@@ -86,6 +91,9 @@ const actionSummaries: Record<ActionName, string> = {
   escalate: 'Move to the next rung of the ladder (R19)',
   'arrive-onsite': 'The dispatched engineer is on site (R21)',
   decide: "The IT manager's decision (R20)",
+  hold: 'Hold the request as not justified; its clocks pause (R5)',
+  release: 'Resume a held request where it was: justified, or its contract renewed (R5)',
+  reply: "Add a message to the ticket's conversation; the requester's answer to a question resumes the clocks",
 };
 
 /** POST /tickets/{number}/actions/{action}, one operation per action so each shows its own body. */
@@ -95,7 +103,8 @@ export function actionOperation(action: ActionName) {
     operationId: action.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()),
     tags: ['actions'],
     summary: actionSummaries[action],
-    parameters: [ticketNumber, header('X-Actor', actor, true, 'who acts: an e-mail address or agent name')],
+    description: `Who may: ${actionRoles[action].join(', ')}. The caller is recorded as the actor.`,
+    parameters: [ticketNumber],
     // The route reads a missing body as {}: it is required only when {} would not do.
     requestBody: {
       required: !body.safeParse({}).success,
@@ -104,6 +113,8 @@ export function actionOperation(action: ActionName) {
     responses: {
       200: jsonResponse('the ticket after the move', 'Ticket'),
       400: errorResponses.invalid,
+      401: errorResponses.unauthorized,
+      403: errorResponses.forbidden,
       404: errorResponses.notFound,
       409: jsonResponse('not allowed in the ticket’s current stage', 'NotAllowedNow'),
       503: errorResponses.unavailable,

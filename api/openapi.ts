@@ -3,6 +3,7 @@ import { actionNames } from '../workflows/messages';
 import { ticketIntakeSchema } from './intake-schema';
 import { fromZod } from './json-schema';
 import {
+  accessResponses,
   actionOperation,
   errorResponses as responses,
   errorSchemas,
@@ -11,7 +12,13 @@ import {
   queryParameters,
   ticketNumber,
 } from './openapi-operations';
+import { adminOperations, meOperation } from './openapi-admin';
+import { adminSchemas } from './openapi-admin-schemas';
 import { ticketSchemas } from './openapi-responses';
+import { portalOperations } from './routes/portal';
+import { correspondenceOperations } from './correspondence-openapi';
+import { fieldServiceOperations } from './field-service-openapi';
+import { reportOperations } from './reports/openapi';
 import { idempotencyKey, listQuerySchema } from './routes/tickets';
 import { queueQuerySchema } from './routes/work-queue';
 
@@ -28,8 +35,14 @@ export function openApiDocument() {
       { name: 'tickets', description: 'intake and reading (R1, R2)' },
       { name: 'actions', description: 'moves through the procedure (R8–R21); each names its actor' },
       { name: 'queue', description: 'the desk’s work queue (R18)' },
+      { name: 'reports', description: 'managers’ reports, JSON or CSV (managers and admins)' },
+      { name: 'field service', description: 'from dispatch to the signed report, and invoicing (R21–R23)' },
       { name: 'service', description: 'health, metrics and this documentation' },
+      { name: 'access', description: 'who the bearer token belongs to' },
+      { name: 'admin', description: 'organizations, contracts, people, tokens, calendars, policies' },
     ],
+    // Every operation but the service ones (security: []) needs a personal API token.
+    security: [{ bearerAuth: [] }],
     paths: {
       '/tickets': {
         post: {
@@ -52,7 +65,11 @@ export function openApiDocument() {
               },
             },
             400: responses.invalid,
-            422: json('the Idempotency-Key was used with another body', 'IdempotencyConflict'),
+            ...accessResponses,
+            422: json(
+              'the Idempotency-Key was used with another body, or the requester is not an authorized reporter of the organization (R4, R6)',
+              'IdempotencyConflict',
+            ),
             503: responses.unavailable,
           },
         },
@@ -61,7 +78,11 @@ export function openApiDocument() {
           tags: ['tickets'],
           summary: 'Tickets, newest first; filters combine with AND',
           parameters: queryParameters(listQuerySchema),
-          responses: { 200: json('one page of tickets', 'TicketPage'), 400: responses.invalid },
+          responses: {
+            200: json('one page of tickets (a requester’s: their organization’s only)', 'TicketPage'),
+            400: responses.invalid,
+            ...accessResponses,
+          },
         },
       },
       '/tickets/{number}': {
@@ -70,7 +91,7 @@ export function openApiDocument() {
           tags: ['tickets'],
           summary: 'A ticket with its SLA clocks, allowed actions and timeline',
           parameters: [ticketNumber],
-          responses: { 200: json('the ticket', 'Ticket'), 404: responses.notFound },
+          responses: { 200: json('the ticket', 'Ticket'), ...accessResponses, 404: responses.notFound },
         },
       },
       ...Object.fromEntries(
@@ -85,7 +106,7 @@ export function openApiDocument() {
           tags: ['tickets'],
           summary: 'The dossiers compiled for the IT manager (R20), oldest first',
           parameters: [ticketNumber],
-          responses: { 200: json('the dossiers', 'Dossiers'), 404: responses.notFound },
+          responses: { 200: json('the dossiers', 'Dossiers'), ...accessResponses, 404: responses.notFound },
         },
       },
       '/queue': {
@@ -94,7 +115,11 @@ export function openApiDocument() {
           tags: ['queue'],
           summary: 'Open tickets in the order work is taken: priority, stage, then age',
           parameters: queryParameters(queueQuerySchema),
-          responses: { 200: json('one page of the queue', 'TicketPage'), 400: responses.invalid },
+          responses: {
+            200: json('one page of the queue', 'TicketPage'),
+            400: responses.invalid,
+            ...accessResponses,
+          },
         },
       },
       '/parts': {
@@ -102,13 +127,20 @@ export function openApiDocument() {
           operationId: 'listParts',
           tags: ['queue'],
           summary: 'The parts catalog (R3): each part and the lead time of every warehouse that stocks it',
-          responses: { 200: json('the catalog', 'Parts') },
+          responses: { 200: json('the catalog', 'Parts'), ...accessResponses },
         },
       },
+      '/me': meOperation,
+      ...adminOperations(),
+      ...reportOperations(),
+      ...portalOperations(),
+      ...fieldServiceOperations(),
+      ...correspondenceOperations(),
       '/health': {
         get: {
           operationId: 'health',
           tags: ['service'],
+          security: [],
           responses: { 200: json('the database answers', 'Health'), 500: json('it does not', 'Error') },
         },
       },
@@ -116,6 +148,7 @@ export function openApiDocument() {
         get: {
           operationId: 'openApiDocument',
           tags: ['service'],
+          security: [],
           responses: { 200: { description: 'this document', content: { 'application/json': {} } } },
         },
       },
@@ -123,6 +156,7 @@ export function openApiDocument() {
         get: {
           operationId: 'docs',
           tags: ['service'],
+          security: [],
           summary: 'This document in an interactive viewer',
           responses: { 200: { description: 'the viewer', content: { 'text/html': {} } } },
         },
@@ -131,12 +165,18 @@ export function openApiDocument() {
         get: {
           operationId: 'metrics',
           tags: ['service'],
+          security: [],
           summary:
             'Prometheus metrics: tickets by stage, SLA states, escalations, breaches, request durations',
           responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': {} } } },
         },
       },
     },
-    components: { schemas: { ...ticketSchemas, ...errorSchemas } },
+    components: {
+      schemas: { ...ticketSchemas, ...errorSchemas, ...adminSchemas },
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'a personal API token, tf_…' },
+      },
+    },
   };
 }

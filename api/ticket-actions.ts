@@ -16,6 +16,8 @@ export async function performAction<A extends ActionName>(
   action: A,
   body: Omit<ActionCommands[A], 'actor'>,
   actor: string,
+  /** Makes a repeat of the same command (e.g. one e-mail delivered twice) a no-op in Temporal. */
+  updateId?: string,
 ): Promise<TicketDetails> {
   const known = await ctx.db('tickets').select('stage').where({ number }).first();
   if (!known) throw HttpError.notFound(`ticket ${number}`);
@@ -27,7 +29,7 @@ export async function performAction<A extends ActionName>(
   const command = { ...body, actor } as ActionCommands[A];
   try {
     await withUpdateDeadline(ctx, () =>
-      ctx.client.workflow.getHandle(number).executeUpdate(update, { args: [command] }),
+      ctx.client.workflow.getHandle(number).executeUpdate(update, { args: [command], updateId }),
     );
   } catch (error) {
     throw toHttpError(error, number, ctx.updateDeadlineMs);

@@ -4,6 +4,7 @@ import { priorityOf } from '../domain/priority';
 import type { TicketIntake } from '../domain/ticket';
 import { registeredUpdate, ticketSearchAttributes } from '../workflows/messages';
 import { ticketWorkflow } from '../workflows';
+import { ticketDetails, ticketSummary } from '../workflows/ticket-summary';
 import { withUpdateDeadline, type ApiContext } from './context';
 import { HttpError } from './errors';
 import { resolvePartLeadTimes } from './parts-catalog';
@@ -45,7 +46,7 @@ export async function openTicket(
           number,
           intake,
           priority,
-          receivedAt: new Date().toISOString(),
+          receivedAt: new Date(intake.receivedAt ?? Date.now()).toISOString(),
           historyLimit: ctx.historyLimit,
           parts,
         },
@@ -54,6 +55,9 @@ export async function openTicket(
     // A repeat after a timeout joins the run the first attempt started; a closed ticket is never reopened by it.
     workflowIdConflictPolicy: 'USE_EXISTING',
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    // What the Temporal UI shows for the ticket (R25); the workflow keeps its current details alongside.
+    staticSummary: ticketSummary(number, intake, priority),
+    staticDetails: ticketDetails(intake),
     typedSearchAttributes: [
       { key: ticketSearchAttributes.TicketNumber, value: number },
       { key: ticketSearchAttributes.TicketStage, value: 'OPEN' },

@@ -19,6 +19,8 @@ export interface TicketSummary {
   responseDue: string | null;
   resolutionDue: string | null;
   waitingOnClient: boolean;
+  /** R5: why service is held, while it is. */
+  held: { reason: string; detail: string; since: string } | null;
 }
 
 export interface TicketDetails extends TicketSummary {
@@ -109,6 +111,7 @@ interface TicketRow {
   response_due: Date | null;
   resolution_due: Date | null;
   waiting_on_client: boolean;
+  held: TicketSummary['held'];
 }
 
 function summary(row: TicketRow): TicketSummary {
@@ -128,6 +131,7 @@ function summary(row: TicketRow): TicketSummary {
     responseDue: row.response_due?.toISOString() ?? null,
     resolutionDue: row.resolution_due?.toISOString() ?? null,
     waitingOnClient: row.waiting_on_client,
+    held: row.held,
   };
 }
 

@@ -14,6 +14,9 @@ import { temporalCliPath } from '../dev/tools';
 import { createDb } from '../lib/db';
 import { createLogger } from '../lib/logger';
 import { createTicketWorker } from '../worker/create-worker';
+import { createTransport } from 'nodemailer';
+import { startMailCatcher } from '../mail/mail-catcher';
+import { startOutboundRelay } from '../mail/outbound-relay';
 import { validIntake } from '../test/support/intake';
 import { measure, type Measurement } from './measure';
 
@@ -51,12 +54,31 @@ try {
   cleanup.push(() => connection.close());
   const client = new Client({ connection });
 
+  // Every ticket's acknowledgement goes through the real relay to a catcher, as in `npm start`.
+  const catcher = await startMailCatcher({ host: '127.0.0.1', smtpPort: 0, keep: 50 });
+  cleanup.push(catcher.close);
+  const relay = await startOutboundRelay({
+    db,
+    upstream: createTransport(`smtp://127.0.0.1:${catcher.smtpPort}`),
+    host: '127.0.0.1',
+    port: 0,
+    log: createLogger('relay', 'warn'),
+  });
+  cleanup.push(relay.close);
+  const mail = {
+    transport: createTransport(`smtp://127.0.0.1:${relay.port}/?pool=true`),
+    from: 'ticketflow bench <bench@ticketflow.local>',
+    messageIdDomain: 'bench.ticketflow.local',
+    publicBaseUrl: 'http://127.0.0.1',
+    linkSecret: 'bench-link-secret-0123456789abcdefghijkl',
+  };
   const ticketWorker = await createTicketWorker({
     connection: nativeConnection,
     namespace: 'default',
     taskQueue: 'bench-tickets',
     db,
     defaultPolicyId: 'customer-support-sop',
+    mail,
   });
   const emptyWorker = await Worker.create({
     connection: nativeConnection,
@@ -76,6 +98,7 @@ try {
     taskQueue: 'bench-tickets',
     updateDeadlineMs: 30_000,
     historyLimit: 10_000,
+    linkSecret: mail.linkSecret,
   };
   const server = createApp(ctx, createLogger('bench', 'silent')).listen(0, '127.0.0.1');
   await once(server, 'listening');

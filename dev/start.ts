@@ -2,13 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../lib/config';
+import { createDb } from '../lib/db';
+import { formatDemoTokens, seedDemoDesk } from './demo-desk';
 import { migrate } from './migrate';
 import { startLocalPostgres } from './postgres';
 import { Cleanup, forwardLines, projectRoot, stopProcess, type Log } from './support';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { temporalCliPath } from './tools';
+import { devLinkSecret } from './link-secret';
+import { startMailCatcher } from '../mail/mail-catcher';
 
-const STEPS = 5;
+const STEPS = 6;
 const HEALTH_TIMEOUT_MS = 120_000;
 
 const log: Log = (line) => console.log(line);
@@ -31,7 +35,7 @@ async function shutdown(code: number, reason: string): Promise<void> {
   process.exit(code);
 }
 
-function startChild(name: 'worker' | 'api', env: NodeJS.ProcessEnv): ChildProcess {
+function startChild(name: 'worker' | 'api' | 'mail', env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', `${name}/main.ts`], {
     cwd: projectRoot,
     env,
@@ -82,9 +86,12 @@ async function main(): Promise<void> {
     detail(databaseUrl);
   }
 
-  step(3, 'Database migrations');
+  step(3, 'Database migrations and the demo desk');
   const applied = await migrate(databaseUrl);
   detail(applied.length ? `applied ${applied.join(', ')}` : 'already up to date');
+  const demoDb = createDb(databaseUrl, { max: 1 });
+  const demoTokens = await seedDemoDesk(demoDb).finally(() => demoDb.destroy());
+  detail(`demo desk: ${demoTokens.length} people of every role, a fresh token each`);
 
   step(4, 'Temporal dev server');
   const temporal = await startTemporalDevServer({
@@ -97,17 +104,37 @@ async function main(): Promise<void> {
   });
   cleanup.push(temporal.stop);
 
-  step(5, 'Worker and API');
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address };
-  const children = [startChild('worker', env), startChild('api', env)];
+  step(5, 'Mail catcher');
+  const { smtpPort, webPort } = config.dev.mailCatcher;
+  const catcher = await startMailCatcher({ host: '127.0.0.1', smtpPort, webPort });
+  cleanup.push(catcher.close);
+  detail(`SMTP on 127.0.0.1:${smtpPort}; what the desk sends shows at http://127.0.0.1:${webPort}`);
+
+  step(6, 'Worker, API and mail (outbound relay, inbound listener)');
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    LINK_SIGNING_SECRET: config.mail.linkSecret ?? (await devLinkSecret(dataDir)),
+    MAIL_UPSTREAM_URL: process.env.MAIL_UPSTREAM_URL ?? `smtp://127.0.0.1:${smtpPort}`,
+  };
+  const children = [startChild('worker', env), startChild('api', env), startChild('mail', env)];
   cleanup.push(async () => void (await Promise.all(children.map((child) => stopProcess(child)))));
   const { host, port } = config.api;
   const probeHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   await waitForHealth(`http://${probeHost}:${port}/health`);
   if (shuttingDown) return;
   log(
-    `\nticketflow is up\n  API          http://${host}:${port}\n  Temporal UI  ${temporal.uiUrl}\nCtrl-C stops it.`,
+    [
+      '\nticketflow is up',
+      `  API           http://${host}:${port}`,
+      `  Temporal UI   ${temporal.uiUrl}`,
+      `  Mail catcher  http://127.0.0.1:${webPort}  (letters the desk sent)`,
+      `  Mail in       smtp://${config.mail.inboundAddress ?? 'off'}  (see README: sending a test e-mail)`,
+      'Ctrl-C stops it.',
+    ].join('\n'),
   );
+  log(`\n${formatDemoTokens(demoTokens)}`);
 }
 
 process.on('SIGINT', () => void shutdown(0, 'stopping ...'));

@@ -12,12 +12,18 @@ export type Tier = (typeof tiers)[number];
 export const channels = ['portal', 'api', 'email', 'phone', 'walk-in'] as const;
 export type Channel = (typeof channels)[number];
 
-/** What the requester tells us at intake (R2). */
+/**
+ * What the requester tells us at intake (R2). A form must carry every required field; an e-mail may lack
+ * the phone, site and site contact, which `missing` then names so the acknowledgement asks for them.
+ */
 export interface TicketIntake {
-  requester: { name: string; email: string; phone: string };
+  requester: { name: string; email: string; phone?: string };
   organization: string;
-  site: { address: string; building: string; room: string };
-  siteContact: { name: string; phone: string };
+  site?: { address: string; building: string; room: string };
+  siteContact?: { name: string; phone: string };
+  missing?: string[];
+  /** When a phone call or visit was received, if earlier than the ticket's entry (R1). */
+  receivedAt?: string;
   affected: string;
   description: string;
   actionsTried?: string;

@@ -22,6 +22,7 @@ const bindAddress = z
 const schema = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_UI_URL: z.url({ protocol: /^https?$/ }).optional(),
   TICKETFLOW_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
   DATABASE_URL: z.string().url().optional(),
   API_HOST: z.string().min(1).default('127.0.0.1'),
@@ -35,10 +36,23 @@ const schema = z.object({
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   PG_PORT: port.default(54329),
+  SMTP_URL: z.string().url().default('smtp://127.0.0.1:2525/?pool=true'),
+  MAIL_FROM: z.string().min(3).default('ticketflow service desk <support@ticketflow.local>'),
+  MAIL_MESSAGE_ID_DOMAIN: z.string().min(1).default('ticketflow.local'),
+  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
+  LINK_SIGNING_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  MAIL_RELAY_ADDRESS: bindAddress.default('127.0.0.1:2525'),
+  MAIL_UPSTREAM_URL: z.string().url().default('smtp://127.0.0.1:1025'),
+  MAIL_INBOUND_ADDRESS: bindAddress.default('127.0.0.1:2526'),
+  MAIL_INBOUND_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  MAIL_CATCHER_SMTP_PORT: port.default(1025),
+  MAIL_CATCHER_WEB_PORT: port.default(1080),
 });
 
 export type Config = {
-  temporal: { address: string; namespace: string; taskQueue: string };
+  /** `uiUrl`: the Temporal UI managers open tickets in (R25); by default `npm start`'s. */
+  temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
   databaseUrl: string | undefined;
   api: { host: string; port: number; updateDeadlineMs: number };
   /** The SLA policy of organizations without a contract (R16). */
@@ -46,8 +60,29 @@ export type Config = {
   tickets: { historyLimit: number };
   /** Where the worker's Prometheus exporter listens; undefined when turned off. */
   worker: { metricsAddress: string | undefined };
+  mail: {
+    /** Where the worker submits letters: the outbound relay. */
+    smtpUrl: string;
+    from: string;
+    messageIdDomain: string;
+    /** Signs CSAT links; undefined until set (npm start keeps one in the data folder). */
+    linkSecret: string | undefined;
+    relayAddress: string | undefined;
+    upstreamUrl: string;
+    inboundAddress: string | undefined;
+    inboundMaxBytes: number;
+    attachmentMaxBytes: number;
+  };
+  /** The API's address as people outside reach it, for links in letters. */
+  publicBaseUrl: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  dev: { dataDir: string; temporalPort: number; temporalUiPort: number; pgPort: number };
+  dev: {
+    dataDir: string;
+    temporalPort: number;
+    temporalUiPort: number;
+    pgPort: number;
+    mailCatcher: { smtpPort: number; webPort: number };
+  };
 };
 
 export class ConfigError extends Error {
@@ -67,18 +102,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TICKETFLOW_TASK_QUEUE,
+      uiUrl: (e.TEMPORAL_UI_URL ?? `http://127.0.0.1:${e.TEMPORAL_UI_PORT}`).replace(/\/+$/, ''),
     },
     databaseUrl: e.DATABASE_URL,
     api: { host: e.API_HOST, port: e.API_PORT, updateDeadlineMs: e.UPDATE_DEADLINE },
     sla: { defaultPolicyId: e.SLA_DEFAULT_POLICY },
     tickets: { historyLimit: e.TICKET_HISTORY_LIMIT },
     worker: { metricsAddress: e.WORKER_METRICS_ADDRESS || undefined },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      messageIdDomain: e.MAIL_MESSAGE_ID_DOMAIN,
+      linkSecret: e.LINK_SIGNING_SECRET,
+      relayAddress: e.MAIL_RELAY_ADDRESS || undefined,
+      upstreamUrl: e.MAIL_UPSTREAM_URL,
+      inboundAddress: e.MAIL_INBOUND_ADDRESS || undefined,
+      inboundMaxBytes: e.MAIL_INBOUND_MAX_BYTES,
+      attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    },
+    publicBaseUrl: e.PUBLIC_BASE_URL,
     logLevel: e.LOG_LEVEL,
     dev: {
       dataDir: e.TICKETFLOW_DATA_DIR,
       temporalPort: e.TEMPORAL_PORT,
       temporalUiPort: e.TEMPORAL_UI_PORT,
       pgPort: e.PG_PORT,
+      mailCatcher: { smtpPort: e.MAIL_CATCHER_SMTP_PORT, webPort: e.MAIL_CATCHER_WEB_PORT },
     },
   };
 }
@@ -91,4 +140,12 @@ export function requireDatabaseUrl(config: Config): string {
     );
   }
   return config.databaseUrl;
+}
+
+/** For the processes that sign or check links in letters (worker, API). */
+export function requireLinkSecret(config: Config): string {
+  if (!config.mail.linkSecret) {
+    throw new ConfigError('invalid configuration:\n  LINK_SIGNING_SECRET: required (32 or more random characters)');
+  }
+  return config.mail.linkSecret;
 }

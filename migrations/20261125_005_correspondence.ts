@@ -18,14 +18,18 @@ export async function up(knex: Knex): Promise<void> {
     t.text('body').notNullable();
     // An inbound e-mail's Message-ID: the same mail delivered twice threads once.
     t.text('mail_message_id').unique();
+    // The workflow event a reply was recorded as; the projection writes its row once however often it runs.
+    t.integer('event_seq');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.index(['ticket_number', 'id']);
+    t.unique(['ticket_number', 'event_seq']);
   });
 
   await knex.schema.createTable('ticket_attachments', (t) => {
     t.bigIncrements('id');
     t.text('ticket_number').notNullable().references('tickets.number').onDelete('CASCADE');
-    t.bigInteger('message_id').references('ticket_messages.id').onDelete('CASCADE');
+    // Kept when the mail arrives, before the workflow records the reply it came with.
+    t.text('mail_message_id');
     t.text('filename').notNullable();
     t.text('content_type').notNullable();
     t.integer('size').notNullable();
@@ -70,6 +74,12 @@ export async function up(knex: Knex): Promise<void> {
     t.check('score BETWEEN 1 AND 5', [], 'csat_score_range');
   });
 
+  await knex.schema.alterTable('tickets', (t) => {
+    // R5: why service is held, while it is; a renewed contract releases its organization's held tickets.
+    t.jsonb('held');
+    t.index(['organization'], 'tickets_held_by_organization', { predicate: knex.whereNotNull('held') });
+  });
+
   await knex.schema.alterTable('outbox', (t) => {
     t.text('ticket_number').nullable().alter();
     t.text('subject');
@@ -83,6 +93,10 @@ export async function down(knex: Knex): Promise<void> {
   await knex.schema.alterTable('outbox', (t) => {
     t.dropColumns('subject', 'attempts', 'last_error');
     t.text('ticket_number').notNullable().alter();
+  });
+  await knex.schema.alterTable('tickets', (t) => {
+    t.dropIndex(['organization'], 'tickets_held_by_organization');
+    t.dropColumn('held');
   });
   await knex.schema.dropTable('csat_responses');
   await knex.schema.dropTable('mail_relay_ledger');

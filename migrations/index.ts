@@ -4,6 +4,8 @@ import * as slaPolicies from './20261124_002_sla_policies';
 import * as ticketSlaView from './20261124_003_ticket_sla_view';
 import * as partsCatalog from './20261124_004_parts_catalog';
 import * as correspondence from './20261125_005_correspondence';
+import * as organizationsAndPeople from './20261125_006_organizations_and_people';
+import * as fieldService from './20261125_007_field_service';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -12,4 +14,6 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124_003_ticket_sla_view': ticketSlaView,
   '20261124_004_parts_catalog': partsCatalog,
   '20261125_005_correspondence': correspondence,
+  '20261125_006_organizations_and_people': organizationsAndPeople,
+  '20261125_007_field_service': fieldService,
 };

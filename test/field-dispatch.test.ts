@@ -11,10 +11,10 @@ const MINUTE = 60_000;
 const newOrganization = () => `Org ${randomUUID()}`;
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * MINUTE).toISOString();
 
-async function hireEngineer(organizations: string[], available = true, into: Db = db) {
+async function hireEngineer(organizations: string[], available = true, into: Db = db, kind = 'field') {
   const id = `fe-${randomUUID()}`;
   const engineer = { id, name: `Engineer ${id}`, email: `${id}@ticketflow.local` };
-  await into('field_engineers').insert({ ...engineer, organizations, available });
+  await into('field_engineers').insert({ ...engineer, organizations, available, kind });
   return engineer;
 }
 
@@ -28,9 +28,12 @@ async function bookAppointment(engineerId: string, minutesFromNow: number) {
   });
 }
 
-function request(organization: string, promiseDue = inMinutes(120)) {
-  return { dispatchId: `TF-${randomUUID()}/onsite/3`, ticketNumber: 'TF-100001', organization, promiseDue };
+function request(organization: string, promiseDue = inMinutes(120), ticketNumber = `TF-${randomUUID()}`) {
+  return { dispatchId: `${ticketNumber}/onsite/${randomUUID()}`, ticketNumber, organization, promiseDue };
 }
+
+const teamOf = (ticketNumber: string, from: Db = db) =>
+  from('ticket_field_team').where({ ticket_number: ticketNumber });
 
 /** For situations that involve every engineer on the desk: nothing of it is seen by the other test files. */
 async function inRolledBackTransaction(work: (trx: Db) => Promise<void>) {
@@ -72,8 +75,12 @@ describe('dispatching a field engineer to the site (R21)', () => {
     expect(await dispatchFieldEngineer(first)).toEqual(dispatched);
     const rows = await db('dispatches').where({ id: first.dispatchId });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ ticket_number: 'TF-100001', engineer_id: dispatched!.engineer.id });
+    expect(rows[0]).toMatchObject({
+      ticket_number: first.ticketNumber,
+      engineer_id: dispatched!.engineer.id,
+    });
     expect(rows[0].promise_due.toISOString()).toBe(first.promiseDue);
+    expect(await teamOf(first.ticketNumber)).toHaveLength(1);
   });
 
   it('sends the own engineer with the fewest appointments ahead, never one of another organization', async () => {
@@ -118,6 +125,73 @@ describe('dispatching a field engineer to the site (R21)', () => {
       const nobody = request(organization);
       expect(await createFieldDispatchActivities(trx).dispatchFieldEngineer(nobody)).toBeNull();
       expect(await trx('dispatches').where({ id: nobody.dispatchId })).toEqual([]);
+      expect(await teamOf(nobody.ticketNumber, trx)).toEqual([]);
     });
+  });
+});
+
+describe("the ticket's field team for its whole life (R22)", () => {
+  it('a later dispatch of the same ticket sends the same field engineer, though another is idler by then', async () => {
+    const organization = newOrganization();
+    const own = await hireEngineer([organization]);
+    const first = request(organization);
+    expect((await dispatchFieldEngineer(first))?.engineer).toEqual(own);
+    await hireEngineer([organization]);
+    const later = request(organization, inMinutes(120), first.ticketNumber);
+    expect((await dispatchFieldEngineer(later))?.engineer).toEqual(own);
+    expect(await db('dispatches').where({ ticket_number: first.ticketNumber })).toHaveLength(2);
+    expect(await teamOf(first.ticketNumber)).toMatchObject([{ field_engineer_id: own.id }]);
+  });
+
+  it("chooses one second-line engineer from the roster, the organization's own first, never as field engineer", async () => {
+    const organization = newOrganization();
+    const secondLine = await hireEngineer([organization], true, db, 'second-line');
+    await hireEngineer([], true, db, 'second-line');
+    const field = await hireEngineer([organization]);
+    // Busier than the second-line engineer, who still must not go on site.
+    await bookAppointment(field.id, 60);
+    const first = request(organization);
+    expect((await dispatchFieldEngineer(first))?.engineer).toEqual(field);
+    await hireEngineer([organization], true, db, 'second-line');
+    await dispatchFieldEngineer(request(organization, inMinutes(120), first.ticketNumber));
+    expect(await teamOf(first.ticketNumber)).toMatchObject([
+      { field_engineer_id: field.id, second_line_engineer_id: secondLine.id },
+    ]);
+  });
+
+  it('a ticket dispatched while the second line was all busy gets its second-line engineer at the next dispatch', async () => {
+    await inRolledBackTransaction(async (trx) => {
+      await trx('field_engineers').where({ kind: 'second-line' }).update({ available: false });
+      const organization = newOrganization();
+      await hireEngineer([organization], true, trx);
+      const dispatch = createFieldDispatchActivities(trx).dispatchFieldEngineer;
+      const first = request(organization);
+      await dispatch(first);
+      expect(await teamOf(first.ticketNumber, trx)).toMatchObject([{ second_line_engineer_id: null }]);
+      const secondLine = await hireEngineer([], true, trx, 'second-line');
+      await dispatch(request(organization, inMinutes(120), first.ticketNumber));
+      expect(await teamOf(first.ticketNumber, trx)).toMatchObject([
+        { second_line_engineer_id: secondLine.id },
+      ]);
+    });
+  });
+
+  it("the database refuses to replace a ticket's field engineer or second-line engineer", async () => {
+    const organization = newOrganization();
+    await hireEngineer([organization]);
+    await hireEngineer([organization], true, db, 'second-line');
+    const first = request(organization);
+    await dispatchFieldEngineer(first);
+    const other = await hireEngineer([organization]);
+    const otherSecondLine = await hireEngineer([organization], true, db, 'second-line');
+    for (const change of [
+      { field_engineer_id: other.id },
+      { second_line_engineer_id: otherSecondLine.id },
+      { second_line_engineer_id: null },
+    ]) {
+      await expect(teamOf(first.ticketNumber).update(change)).rejects.toThrow(
+        `ticket ${first.ticketNumber} keeps its field team for its whole life (R22)`,
+      );
+    }
   });
 });

@@ -11,11 +11,13 @@ import { dossierRoutes } from '../api/routes/dossiers';
 import type { TicketIntake } from '../domain/ticket';
 import { createDb } from '../lib/db';
 import { apiClient } from './support/http';
+import { seedDesk, type Desk } from './support/people';
 import { validIntake } from './support/intake';
 import { serveRouter, type RouterServer } from './support/router-server';
 
 const db = createDb(inject('databaseUrl'));
 let server: RouterServer;
+let desk: Desk;
 afterAll(async () => {
   await server?.close();
   await db.destroy();
@@ -44,6 +46,7 @@ function snapshot(version: number, tier: TicketSnapshot['tier']): TicketSnapshot
     receivedAt: at(10),
     allowedActions: ['assign'],
     sla: null,
+    held: null,
     version,
   };
 }
@@ -93,6 +96,7 @@ const dispatched = {
 
 beforeAll(async () => {
   server = await serveRouter(dossierRoutes({ db }));
+  desk = await seedDesk(db);
   // Projected out of order, as retried activities may be: the dossier still tells the story in order.
   await recordTicketChange({ snapshot: snapshot(2, 'MANAGER'), events: laterEvents });
   await recordTicketChange({ snapshot: snapshot(1, 'TIER_2'), events: earlyEvents });
@@ -147,8 +151,8 @@ describe('the dossier for the IT manager decision point (R20)', () => {
     expect(later.events).toBe(first.events + 1);
   });
 
-  it('are listed for the ticket over HTTP, oldest first; an unknown ticket answers 404', async () => {
-    const api = apiClient(server.baseUrl);
+  it('are listed for the ticket over HTTP to the manager, oldest first; an unknown ticket answers 404', async () => {
+    const api = apiClient(server.baseUrl, desk.manager.token);
     const listed = await api.get(`/tickets/${number}/dossiers`);
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((d: any) => d.id)).toEqual(
@@ -158,5 +162,6 @@ describe('the dossier for the IT manager decision point (R20)', () => {
     const unknown = await api.get('/tickets/TF-NOPE/dossiers');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ error: 'ticket TF-NOPE not found' });
+    expect((await api.as(desk.agent.token).get(`/tickets/${number}/dossiers`)).status).toBe(403);
   });
 });

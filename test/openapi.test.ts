@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -9,7 +8,8 @@ import { createLogger } from '../lib/logger';
 import { actionNames } from '../workflows/messages';
 import { servedRoutes } from './support/express-routes';
 import { apiClient, type Answer, type ApiClient } from './support/http';
-import { validIntake } from './support/intake';
+import { seedDesk, type Customer, type Desk } from './support/people';
+import { testLinkSecret } from './support/mail';
 import { startTicketStack, type TicketStack } from './support/ticket-stack';
 
 const document = openApiDocument();
@@ -17,6 +17,8 @@ const ajv = addFormats(new Ajv2020({ allErrors: true, allowUnionTypes: true }));
 let resolved: any;
 let stack: TicketStack;
 let api: ApiClient;
+let desk: Desk;
+let customer: Customer;
 
 beforeAll(async () => {
   const validator = new Validator();
@@ -24,7 +26,9 @@ beforeAll(async () => {
   expect(await validator.validate(structuredClone(document))).toEqual({ valid: true });
   resolved = validator.resolveRefs();
   stack = await startTicketStack();
-  api = apiClient(stack.baseUrl);
+  desk = await seedDesk(stack.db);
+  customer = await desk.customer();
+  api = apiClient(stack.baseUrl, desk.agent.token);
 });
 
 afterAll(async () => {
@@ -57,7 +61,7 @@ describe('the OpenAPI document', () => {
 
   it('documents every route the app serves, and nothing else', () => {
     const app = createApp(
-      { ...stack, updateDeadlineMs: 10_000, historyLimit: 10_000 },
+      { ...stack, updateDeadlineMs: 10_000, historyLimit: 10_000, linkSecret: testLinkSecret },
       createLogger('t', 'silent'),
     );
     const served = servedRoutes(app)
@@ -77,11 +81,11 @@ describe('the OpenAPI document', () => {
 });
 
 describe('the API answers as its document says', () => {
-  const organization = `Org ${randomUUID()}`;
   let number: string;
 
   it('opens a ticket its schema allows and refuses, with 400, bodies it does not', async () => {
-    const intake = validIntake({ organization });
+    const intake = customer.intake();
+    const { organization } = intake;
     expect(allows(requestBody('/tickets'), intake)).toBe(true);
     const opened = await api.post('/tickets', intake);
     expect(opened.status).toBe(201);
@@ -112,26 +116,37 @@ describe('the API answers as its document says', () => {
     expect(refused.status).toBe(400);
     expectAsDocumented('post', path, refused);
 
-    const notNow = await api.act(number, 'accept', {});
+    const notNow = await api.act(number, 'accept', {}, customer.requester.token);
     expect(notNow.status).toBe(409);
     expectAsDocumented('post', '/tickets/{number}/actions/accept', notNow);
   });
 
   it('reads in the documented shapes', async () => {
-    const reads: [string, string, number][] = [
+    const organization = encodeURIComponent(customer.organization.name);
+    const [manager, admin, nobody] = [api.as(desk.manager.token), api.as(desk.admin.token), api.as('')];
+    const reads: [string, string, number, ApiClient?][] = [
       [`/tickets/${number}`, '/tickets/{number}', 200],
       ['/tickets/TF-0', '/tickets/{number}', 404],
-      [`/tickets?organization=${encodeURIComponent(organization)}`, '/tickets', 200],
+      [`/tickets?organization=${organization}`, '/tickets', 200],
       ['/tickets?limit=0', '/tickets', 400],
+      ['/tickets', '/tickets', 401, nobody],
       ['/queue?assignee=maria&limit=100', '/queue', 200],
       ['/queue?colour=red', '/queue', 400],
-      [`/tickets/${number}/dossiers`, '/tickets/{number}/dossiers', 200],
-      ['/tickets/TF-0/dossiers', '/tickets/{number}/dossiers', 404],
-      ['/health', '/health', 200],
+      ['/queue', '/queue', 403, api.as(customer.requester.token)],
+      [`/tickets/${number}/dossiers`, '/tickets/{number}/dossiers', 200, manager],
+      ['/tickets/TF-0/dossiers', '/tickets/{number}/dossiers', 404, manager],
+      ['/health', '/health', 200, nobody],
       ['/parts', '/parts', 200],
+      ['/me', '/me', 200],
+      ['/admin/organizations', '/admin/organizations', 200, admin],
+      ['/admin/people?role=agent', '/admin/people', 200, admin],
+      ['/admin/contracts', '/admin/contracts', 200, admin],
+      ['/admin/calendars', '/admin/calendars', 200, admin],
+      ['/admin/sla-policies', '/admin/sla-policies', 200, admin],
+      ['/admin/people', '/admin/people', 403, manager],
     ];
-    for (const [url, path, status] of reads) {
-      const answer = await api.get(url);
+    for (const [url, path, status, client = api] of reads) {
+      const answer = await client.get(url);
       expect(answer.status, url).toBe(status);
       expectAsDocumented('get', path, answer);
     }

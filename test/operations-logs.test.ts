@@ -7,6 +7,7 @@ import { createLogger } from '../lib/logger';
 import { apiClient, type ApiClient } from './support/http';
 import { validIntake } from './support/intake';
 import { memoryLog } from './support/observability';
+import { testLinkSecret } from './support/mail';
 import { useTicketStack } from './support/ticket-stack';
 
 const suite = useTicketStack();
@@ -16,10 +17,10 @@ let api: ApiClient;
 
 // An app of its own, on the stack's Temporal and PostgreSQL, whose log lines this file reads.
 beforeAll(async () => {
-  const ctx = { ...suite.stack, updateDeadlineMs: 10_000, historyLimit: 10_000 };
+  const ctx = { ...suite.stack, updateDeadlineMs: 10_000, historyLimit: 10_000, linkSecret: testLinkSecret };
   server = createApp(ctx, createLogger('api-test', 'info', log.stream)).listen(0, '127.0.0.1');
   await once(server, 'listening');
-  api = apiClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  api = apiClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, suite.people.agent.token);
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
@@ -49,7 +50,7 @@ describe('API request logs', () => {
 
   it('name the ticket of a request that failed, though Express forgets its parameters on the way out', async () => {
     expect((await api.get('/tickets/TF-999999999')).status).toBe(404);
-    expect((await api.act('TF-999999998', 'escalate', {}, '')).status).toBe(400);
+    expect((await api.act('TF-999999998', 'escalate', {})).status).toBe(400);
     await expect
       .poll(() => requestLines('TF-999999999'))
       .toMatchObject([{ route: '/tickets/:number', status: 404 }]);

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dropDatabase, ensureDatabase } from '../dev/databases';
 import { migrate } from '../dev/migrate';
 import { freePort } from '../dev/support';
 import { createLogger } from '../lib/logger';
 import { installWorkerRuntime } from '../worker/runtime';
-import { validIntake } from './support/intake';
+import type { Customer } from './support/people';
 import { memoryLog, metricSum } from './support/observability';
 import { useTicketStack } from './support/ticket-stack';
 
@@ -31,9 +30,12 @@ const scrape = async () => {
   expect(response.headers.get('content-type')).toContain('text/plain');
   return response.text();
 };
-const organization = `Metrics ${randomUUID()}`;
+let customer: Customer;
+beforeAll(async () => {
+  customer = await suite.people.customer('Metrics');
+});
 async function openTicket(): Promise<string> {
-  const opened = await suite.api.post('/tickets', validIntake({ organization }));
+  const opened = await suite.api.post('/tickets', customer.intake());
   expect(opened, JSON.stringify(opened.body)).toMatchObject({ status: 201 });
   return opened.body.number;
 }
@@ -44,7 +46,7 @@ describe('Prometheus metrics', () => {
     const number = await openTicket();
     await openTicket();
     await openTicket();
-    const escalated = await suite.api.act(number, 'escalate', { reason: 'x' }, 'lead@desk.example');
+    const escalated = await suite.api.act(number, 'escalate', { reason: 'x' });
     expect(escalated.status).toBe(200);
 
     const escalations = (text: string) =>

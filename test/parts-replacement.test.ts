@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { validIntake } from './support/intake';
 import { useTicketStack } from './support/ticket-stack';
 
 const suite = useTicketStack();
@@ -10,12 +9,13 @@ const P2_RESPONSE_MINUTES = 60;
 
 /** A refused request under an organization and key of its own, so "nothing written" races no other test. */
 async function refuse(partReplacement: unknown) {
-  const organization = `Parts ${randomUUID()}`;
+  const customer = await suite.people.customer('Parts');
   const key = randomUUID();
-  const answer = await suite.api.post('/tickets', validIntake({ organization, partReplacement } as never), {
+  const answer = await suite.api.post('/tickets', customer.intake({ partReplacement }), {
     'Idempotency-Key': key,
   });
   expect(answer.status).toBe(400);
+  const organization = customer.organization.name;
   expect(await suite.stack.db('tickets').where({ organization }).count({ n: '*' })).toEqual([{ n: '0' }]);
   expect(await suite.stack.db('ticket_requests').where({ idempotency_key: key }).count({ n: '*' })).toEqual([
     { n: '0' },
@@ -53,10 +53,8 @@ describe('a request that needs a part replacement names its parts (R3)', () => {
 
   it('ships each part from the warehouse named, or the fastest, and the slowest counts into the response target', async () => {
     const parts = [{ partNumber: 'APCRBC133' }, { partNumber: 'PWR-C1-715WAC', warehouse: 'shenzhen' }];
-    const opened = await suite.api.post(
-      '/tickets',
-      validIntake({ organization: `Parts ${randomUUID()}`, partReplacement: { parts } } as never),
-    );
+    const customer = await suite.people.customer('Parts');
+    const opened = await suite.api.post('/tickets', customer.intake({ partReplacement: { parts } }));
     expect(opened.status).toBe(201);
     expect(opened.body.priority).toBe('P2');
     expect(opened.body.timeline[0].data.parts).toEqual([

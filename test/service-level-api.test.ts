@@ -31,7 +31,7 @@ describe('service-level actions through the API', () => {
       number,
       'provide-info',
       { answer: 'Edge 131' },
-      'ana.ruiz@acme.example',
+      suite.people.acme.requester.token,
     );
     expect(answered.body).toMatchObject({
       waitingOnClient: false,
@@ -62,16 +62,11 @@ describe('service-level actions through the API', () => {
     await suite.api.act(number, 'assign', { engineer: 'eng.tier1' });
     const noReason = await suite.api.act(number, 'escalate', {});
     expect(noReason.body.errors).toEqual([{ field: 'reason', message: 'required' }]);
-    const escalated = await suite.api.act(
-      number,
-      'escalate',
-      { reason: 'Needs the network team' },
-      'eng.tier1',
-    );
+    const escalated = await suite.api.act(number, 'escalate', { reason: 'Needs the network team' });
     expect(escalated.body).toMatchObject({ tier: 'TIER_2', assignee: null });
     expect(escalated.body.timeline.at(-2)).toMatchObject({
       type: 'escalated',
-      actor: 'eng.tier1',
+      actor: suite.people.agent.email,
       data: { reason: 'Needs the network team' },
     });
     const queue = await suite.api.get('/queue?tier=TIER_2&limit=100');
@@ -94,7 +89,7 @@ describe('service-level actions through the API', () => {
       number,
       'arrive-onsite',
       { note: 'Checked in with Luis' },
-      onsite.assignee,
+      suite.people.agents['field-engineer'].token,
     );
     expect(arrived.body.sla.onsite.state).toBe('met');
     expect((await suite.api.act(number, 'arrive-onsite', {})).status).toBe(409);
@@ -102,26 +97,26 @@ describe('service-level actions through the API', () => {
 
   it('the manager decides only at the decision point, on a well-formed decision, with the dossier at hand (R20)', async () => {
     const number = await openTicket();
-    expect(
-      (await suite.api.act(number, 'decide', { decision: 'close-unresolved', reason: 'x' })).status,
-    ).toBe(409);
+    const manager = suite.api.as(suite.people.manager.token);
+    expect((await manager.act(number, 'decide', { decision: 'close-unresolved', reason: 'x' })).status).toBe(
+      409,
+    );
     for (const tier of ['TIER_2', 'TIER_3', 'ONSITE', 'MANAGER'])
       await suite.api.act(number, 'escalate', { reason: `to ${tier}` });
     const atManager = (await suite.api.get(`/tickets/${number}`)).body;
     expect(atManager).toMatchObject({ tier: 'MANAGER', allowedActions: expect.arrayContaining(['decide']) });
     expect((await suite.api.act(number, 'escalate', { reason: 'higher' })).status).toBe(409);
-    const dossiers = await suite.api.get(`/tickets/${number}/dossiers`);
+    const dossiers = await manager.get(`/tickets/${number}/dossiers`);
     expect(dossiers.body.items).toHaveLength(1);
 
-    const malformed = await suite.api.act(number, 'decide', { decision: 'continue', tier: 'TIER_9' });
+    const malformed = await manager.act(number, 'decide', { decision: 'continue', tier: 'TIER_9' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(['tier', 'frameMinutes']);
-    const decided = await suite.api.act(
-      number,
-      'decide',
-      { decision: 'continue', tier: 'TIER_3', frameMinutes: 120 },
-      'it.manager',
-    );
+    const decided = await manager.act(number, 'decide', {
+      decision: 'continue',
+      tier: 'TIER_3',
+      frameMinutes: 120,
+    });
     expect(decided.body).toMatchObject({
       tier: 'TIER_3',
       sla: { manager: null, tierFrame: { targetMinutes: 120 } },

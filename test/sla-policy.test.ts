@@ -3,7 +3,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createSlaPolicyActivities } from '../activities/sla-policy';
 import type { SlaPolicy } from '../domain/sla';
-import { customerSupportSopPolicy, itbxBogotaPolicy, seedSlaPolicies } from '../domain/sla-seeds';
+import { itbxBogota } from '../domain/calendar/seeds';
+import {
+  brocent24x7Policy,
+  customerSupportSopPolicy,
+  itbxBogotaPolicy,
+  seedSlaPolicies,
+} from '../domain/sla-seeds';
 import { slaPolicySchema } from '../domain/sla-schema';
 import { createDb } from '../lib/db';
 
@@ -13,12 +19,23 @@ afterAll(() => db.destroy());
 const { loadSlaPolicy } = createSlaPolicyActivities(db, 'customer-support-sop');
 const newOrganization = () => `Org ${randomUUID()}`;
 
-async function signContract(organization: string, policyId: string, validFrom: string, validTo?: string) {
+async function signContract(
+  organization: string,
+  policyId: string,
+  validFrom: string,
+  validTo?: string,
+  overrides: { onsite_promise_minutes?: number; calendar_id?: string } = {},
+) {
+  await db('organizations')
+    .insert({ id: `org-${randomUUID()}`, name: organization })
+    .onConflict('name')
+    .ignore();
   await db('contracts').insert({
     organization,
     sla_policy_id: policyId,
     valid_from: validFrom,
     valid_to: validTo ?? null,
+    ...overrides,
   });
 }
 
@@ -78,6 +95,16 @@ describe('the policy a ticket is measured by', () => {
     await signContract(organization, 'itbx-bogota', '2026-06-01');
     expect((await loadSlaPolicy({ organization, at: '2026-03-01T12:00:00Z' })).id).toBe('brocent-24x7');
     expect((await loadSlaPolicy({ organization, at: '2026-11-24T12:00:00Z' })).id).toBe('itbx-bogota');
+  });
+
+  it("is the policy with the contract's own onsite promise and calendar where the contract sets them", async () => {
+    const organization = newOrganization();
+    await signContract(organization, 'brocent-24x7', '2026-01-01', undefined, {
+      onsite_promise_minutes: 90,
+      calendar_id: 'itbx-bogota',
+    });
+    const policy = await loadSlaPolicy({ organization, at: '2026-11-24T15:00:00Z' });
+    expect(policy).toEqual({ ...brocent24x7Policy, onsiteResponseMinutes: 90, calendar: itbxBogota });
   });
 
   it('fails without retrying when the configured default policy does not exist', async () => {

@@ -4,9 +4,10 @@ import { validIntake } from './support/intake';
 import { useTicketStack } from './support/ticket-stack';
 
 const suite = useTicketStack();
+const ana = () => suite.people.acme.requester;
 
-async function openTicket(overrides = {}): Promise<string> {
-  const created = await suite.api.post('/tickets', validIntake(overrides));
+async function openTicket(intake = validIntake()): Promise<string> {
+  const created = await suite.api.post('/tickets', intake);
   expect(created.status).toBe(201);
   return created.body.number;
 }
@@ -14,11 +15,9 @@ async function openTicket(overrides = {}): Promise<string> {
 /** Walks a ticket to CUSTOMER_TESTING the way an engineer does. */
 async function toCustomerTesting(number: string, solution = 'Re-issued the SSO certificate') {
   expect((await suite.api.act(number, 'assign', { engineer: 'eng.maria' })).status).toBe(200);
-  expect(
-    (await suite.api.act(number, 'start-analysis', { note: 'Called the client' }, 'eng.maria')).status,
-  ).toBe(200);
-  expect((await suite.api.act(number, 'propose-solution', { solution }, 'eng.maria')).status).toBe(200);
-  const testing = await suite.api.act(number, 'start-testing', {}, 'eng.maria');
+  expect((await suite.api.act(number, 'start-analysis', { note: 'Called the client' })).status).toBe(200);
+  expect((await suite.api.act(number, 'propose-solution', { solution })).status).toBe(200);
+  const testing = await suite.api.act(number, 'start-testing', {});
   expect(testing.body.stage).toBe('CUSTOMER_TESTING');
 }
 
@@ -30,7 +29,7 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
       stage: 'OPEN',
       tier: 'TIER_1',
       priority: 'P2',
-      allowedActions: ['assign', 'request-info', 'change-priority', 'escalate'],
+      allowedActions: ['assign', 'request-info', 'change-priority', 'escalate', 'reply', 'hold'],
     });
     expect(created.body.number).toMatch(/^TF-\d+$/);
     expect(created.headers.get('location')).toBe(`/tickets/${created.body.number}`);
@@ -41,22 +40,19 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
   it('is driven through every stage and closes with the client verification and the resolution recorded (R8, R10)', async () => {
     const number = await openTicket();
     await toCustomerTesting(number);
-    const accepted = await suite.api.act(number, 'accept', { comment: 'Works now' }, 'ana.ruiz@acme.example');
+    const accepted = await suite.api.act(number, 'accept', { comment: 'Works now' }, ana().token);
     expect(accepted.body).toMatchObject({
       stage: 'CUSTOMER_TESTING',
-      allowedActions: ['assign', 'close', 'change-priority'],
+      allowedActions: ['assign', 'close', 'change-priority', 'reply', 'hold'],
     });
-    const closed = await suite.api.act(
-      number,
-      'close',
-      { resolution: 'Certificate renewed; monitoring added' },
-      'eng.maria',
-    );
+    const closed = await suite.api.act(number, 'close', {
+      resolution: 'Certificate renewed; monitoring added',
+    });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({
       stage: 'CLOSED',
       verification: { method: 'client-accepted', by: 'ana.ruiz@acme.example' },
-      resolution: { text: 'Certificate renewed; monitoring added', by: 'eng.maria' },
+      resolution: { text: 'Certificate renewed; monitoring added', by: suite.people.agent.email },
       allowedActions: [],
     });
     expect(Object.keys(closed.body.stageEnteredAt)).toEqual([
@@ -74,10 +70,14 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
       'testing-started',
       'accepted',
       'closed',
+      'csat-requested',
     ]);
     const letters = await suite.stack.db('outbox').where({ ticket_number: number }).orderBy('id');
-    expect(letters.map((l) => l.kind)).toEqual(['acknowledgement', 'testing-requested', 'resolved']);
-    const described = await suite.stack.client.workflow.getHandle(number).describe();
+    expect(letters.map((l) => l.kind)).toEqual(['acknowledgement', 'testing-requested', 'resolved', 'csat-survey']);
+    // The workflow ends once the closing letters (resolution, survey) are handed to the mail relay.
+    const handle = suite.stack.client.workflow.getHandle(number);
+    await handle.result();
+    const described = await handle.describe();
     expect(described.status.name).toBe('COMPLETED');
     expect(described.typedSearchAttributes.get(ticketSearchAttributes.TicketStage)).toBe('CLOSED');
     expect(described.typedSearchAttributes.get(ticketSearchAttributes.TicketNumber)).toBe(number);
@@ -86,31 +86,19 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
   it('a rejected solution returns the ticket to analysis (R9)', async () => {
     const number = await openTicket();
     await toCustomerTesting(number);
-    const rejected = await suite.api.act(
-      number,
-      'reject',
-      { reason: 'Still cannot log in' },
-      'ana.ruiz@acme.example',
-    );
+    const rejected = await suite.api.act(number, 'reject', { reason: 'Still cannot log in' }, ana().token);
     expect(rejected.body).toMatchObject({
       stage: 'ANALYSIS',
       verification: null,
-      allowedActions: ['assign', 'propose-solution', 'request-info', 'change-priority', 'escalate'],
+      allowedActions: ['assign', 'propose-solution', 'request-info', 'change-priority', 'escalate', 'reply', 'hold'],
     });
     expect(rejected.body.timeline.at(-1)).toMatchObject({
       type: 'rejected',
       data: { reason: 'Still cannot log in' },
     });
-    await suite.api.act(
-      number,
-      'propose-solution',
-      { solution: 'Cleared the SSO session store' },
-      'eng.maria',
-    );
-    expect((await suite.api.act(number, 'start-testing', {}, 'eng.maria')).body.stage).toBe(
-      'CUSTOMER_TESTING',
-    );
-    await suite.api.act(number, 'accept', {}, 'ana.ruiz@acme.example');
+    await suite.api.act(number, 'propose-solution', { solution: 'Cleared the SSO session store' });
+    expect((await suite.api.act(number, 'start-testing', {})).body.stage).toBe('CUSTOMER_TESTING');
+    await suite.api.act(number, 'accept', {}, ana().token);
     const closed = await suite.api.act(number, 'close', { resolution: 'Session store cleared' });
     expect(closed.body.stage).toBe('CLOSED');
   });
@@ -124,7 +112,7 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
     });
     expect(closed.body).toMatchObject({
       stage: 'CLOSED',
-      verification: { method: 'phone', by: 'agent@desk.example' },
+      verification: { method: 'phone', by: suite.people.agent.email },
     });
   });
 });
@@ -136,7 +124,7 @@ describe('transitions that are not allowed', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({
       stage: 'OPEN',
-      allowedActions: ['assign', 'request-info', 'change-priority', 'escalate'],
+      allowedActions: ['assign', 'request-info', 'change-priority', 'escalate', 'reply', 'hold'],
     });
     const history = await suite.stack.client.workflow.getHandle(number).fetchHistory();
     const accepted = history.events!.flatMap(
@@ -153,7 +141,7 @@ describe('transitions that are not allowed', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({
       stage: 'CUSTOMER_TESTING',
-      allowedActions: ['assign', 'accept', 'reject', 'change-priority'],
+      allowedActions: ['assign', 'accept', 'reject', 'change-priority', 'reply', 'hold'],
     });
   });
 
@@ -205,11 +193,12 @@ describe('repeated requests', () => {
 
 describe('reading tickets', () => {
   it('lists tickets with filters and pagination', async () => {
-    const organization = `Filter Org ${Date.now()}`;
+    const customer = await suite.people.customer('Filter Org');
+    const organization = customer.organization.name;
     const numbers = [
-      await openTicket({ organization }),
-      await openTicket({ organization }),
-      await openTicket({ organization }),
+      await openTicket(customer.intake()),
+      await openTicket(customer.intake()),
+      await openTicket(customer.intake()),
     ];
     await suite.api.act(numbers[0]!, 'assign', { engineer: 'eng.filter' });
     const page = await suite.api.get(`/tickets?organization=${encodeURIComponent(organization)}&limit=2`);

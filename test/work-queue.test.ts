@@ -4,28 +4,29 @@ import { workQueueRoutes } from '../api/routes/work-queue';
 import { listWorkQueue } from '../api/work-queue';
 import type { Impact, Urgency } from '../domain/priority';
 import { apiClient, type ApiClient } from './support/http';
-import { validIntake } from './support/intake';
+import { seedDesk, type Customer, type Desk } from './support/people';
 import { serveRouter, type RouterServer } from './support/router-server';
 import { startTicketStack, type TicketStack } from './support/ticket-stack';
 
 let stack: TicketStack;
 let api: ApiClient;
 let queueServer: RouterServer;
+let desk: Desk;
+let customer: Customer;
 
 // Other test files share the database: this file's tickets are the ones its engineer is assigned to.
 const engineer = `eng-${randomUUID()}`;
-const organization = `Org ${randomUUID()}`;
 const tickets: Record<string, string> = {};
 
 async function openTicket(name: string, impact: Impact, urgency: Urgency): Promise<void> {
-  const created = await api.post('/tickets', validIntake({ organization, impact, urgency }));
+  const created = await api.post('/tickets', customer.intake({ impact, urgency }));
   expect(created.status).toBe(201);
   tickets[name] = created.body.number;
   expect((await api.act(created.body.number, 'assign', { engineer })).status).toBe(200);
 }
 
 async function act(name: string, action: string, body: unknown = {}): Promise<void> {
-  expect((await api.act(tickets[name]!, action, body, engineer)).status).toBe(200);
+  expect((await api.act(tickets[name]!, action, body)).status).toBe(200);
 }
 
 const queue = async (filters: { tier?: string; limit?: number; offset?: number } = {}) =>
@@ -35,7 +36,9 @@ const names = (items: { number: string }[]) =>
 
 beforeAll(async () => {
   stack = await startTicketStack();
-  api = apiClient(stack.baseUrl);
+  desk = await seedDesk(stack.db);
+  customer = await desk.customer();
+  api = apiClient(stack.baseUrl, desk.agent.token);
   queueServer = await serveRouter(workQueueRoutes({ db: stack.db }));
   // Opened oldest first; the names say priority, stage and age.
   await openTicket('p3-open-older', 'medium', 'medium');
@@ -73,7 +76,12 @@ describe('the work queue (R18)', () => {
   it("shows each ticket's SLA state and due times beside its summary", async () => {
     const { items } = await queue();
     const p1Open = items.find((item) => item.number === tickets['p1-open']);
-    expect(p1Open).toMatchObject({ priority: 'P1', stage: 'OPEN', organization, assignee: engineer });
+    expect(p1Open).toMatchObject({
+      priority: 'P1',
+      stage: 'OPEN',
+      organization: customer.organization.name,
+      assignee: engineer,
+    });
     expect(p1Open).toMatchObject({ slaState: 'on_track', waitingOnClient: false });
     expect(Date.parse(p1Open!.responseDue!)).toBeLessThan(Date.parse(p1Open!.resolutionDue!));
     const waiting = items.find((item) => item.number === tickets['p3-open-newer']);
@@ -98,7 +106,7 @@ describe('the work queue (R18)', () => {
 });
 
 describe('GET /queue', () => {
-  const client = () => apiClient(queueServer.baseUrl);
+  const client = () => apiClient(queueServer.baseUrl, desk.agent.token);
 
   it('answers the queue as JSON', async () => {
     const answer = await client().get(`/queue?assignee=${engineer}&limit=1`);

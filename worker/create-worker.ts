@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import type { MailSettings } from '../activities/letter-delivery';
 import type { Db } from '../lib/db';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -12,6 +13,7 @@ export interface TicketWorkerOptions {
   db: Db;
   /** The SLA policy of organizations without a valid contract. */
   defaultPolicyId: string;
+  mail: MailSettings;
   /** A prebuilt bundle, so tests that start many workers bundle the workflow code once. */
   workflowBundle?: WorkflowBundleOption;
 }
@@ -22,6 +24,7 @@ export function createTicketWorker({
   taskQueue,
   db,
   defaultPolicyId,
+  mail,
   workflowBundle,
 }: TicketWorkerOptions) {
   return Worker.create({
@@ -29,6 +32,6 @@ export function createTicketWorker({
     namespace,
     taskQueue,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
-    activities: createActivities({ db, defaultPolicyId }),
+    activities: createActivities({ db, defaultPolicyId, mail }),
   });
 }

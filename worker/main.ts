@@ -4,6 +4,7 @@ import { createDb } from '../lib/db';
 import { createLogger } from '../lib/logger';
 import { createTicketWorker } from './create-worker';
 import { installWorkerRuntime } from './runtime';
+import { mailSettings } from '../mail/settings';
 
 const config = loadConfig();
 const log = createLogger('worker', config.logLevel);
@@ -15,6 +16,7 @@ try {
     connection,
     db,
     defaultPolicyId: config.sla.defaultPolicyId,
+    mail: mailSettings(config),
     ...config.temporal,
   });
   log.info(

@@ -33,6 +33,12 @@ export interface ActionCommands {
   'arrive-onsite': { actor: string; note?: string };
   /** The IT manager's decision at the end of the ladder (R20). */
   decide: ManagerDecision & { actor: string };
+  /** A message on the ticket's conversation (R7); the requester's answer to a question resumes the clocks (R11). */
+  /** R5: the request is not justified; its clocks pause until it is. */
+  hold: { actor: string; reason: 'not-justified'; detail: string };
+  /** R5: justified after all, or the contract renewed: service resumes where it was. */
+  release: { actor: string; note?: string };
+  reply: { actor: string; message: string; channel?: 'portal' | 'email'; subject?: string; mailMessageId?: string };
 }
 
 export type ManagerDecision =
@@ -56,6 +62,9 @@ export const actionNames = [
   'escalate',
   'arrive-onsite',
   'decide',
+  'reply',
+  'hold',
+  'release',
 ] as const satisfies readonly ActionName[];
 
 type ActionUpdates = { [A in ActionName]: UpdateDefinition<TicketView, [ActionCommands[A]], A> };
@@ -74,6 +83,9 @@ export const actionUpdates: ActionUpdates = {
   escalate: defineUpdate('escalate'),
   'arrive-onsite': defineUpdate('arrive-onsite'),
   decide: defineUpdate('decide'),
+  reply: defineUpdate('reply'),
+  hold: defineUpdate('hold'),
+  release: defineUpdate('release'),
 };
 
 /** Sent with the workflow start: returns once the ticket row is committed, so `201` means stored. */

@@ -75,6 +75,21 @@ export async function afterAction<A extends ActionName>(
       await resume(sla.resolution, 'paused');
       await resume(sla.tier, 'paused');
       break;
+    case 'hold':
+      await pauseForHold(state, at);
+      break;
+    case 'release':
+      await resume(sla.response, 'paused');
+      await resume(sla.resolution, 'paused');
+      await resume(sla.tier, 'paused');
+      break;
+    case 'reply':
+      // Only an answer that ended the wait resumes; any other message leaves the clocks as they are.
+      if (!sla.waitingOnClient) {
+        await resume(sla.resolution, 'paused');
+        await resume(sla.tier, 'paused');
+      }
+      break;
     case 'propose-solution':
       await halt(sla.response, 'stopped');
       await halt(sla.resolution, 'stopped');
@@ -111,6 +126,14 @@ export async function afterAction<A extends ActionName>(
   }
   if (state.stage === 'CLOSED') await closeClocks(state, at);
   return [];
+}
+
+/** R5: while service is held no clock runs; release resumes each where it stood. */
+export async function pauseForHold(state: TicketState, at: string): Promise<void> {
+  const sla = state.sla!;
+  for (const clock of [sla.response, sla.resolution, sla.tier]) {
+    if (clock?.status === 'running') await haltClock(clock, sla.policy.calendar, at, 'paused');
+  }
 }
 
 export async function closeClocks(state: TicketState, at: string): Promise<void> {

@@ -1,9 +1,16 @@
-import { patched, proxyActivities, proxyLocalActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setCurrentDetails,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
 import type { TicketActivities } from '../activities';
 import type { TicketSnapshot } from '../activities/ticket-projection';
 import { ticketSearchAttributes } from './search-attributes';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { slaState, slaView } from './sla-view';
+import { currentDetails } from './ticket-summary';
 import { allowedActions } from './transitions';
 import { recordEvent, type EventDraft, type TicketState } from './ticket-state';
 
@@ -18,6 +25,9 @@ const asActivity = proxyActivities<TicketActivities>(projectionOptions);
 // server, which took ~30% off ticket creation in `npm run bench`.
 const asLocalActivity = proxyLocalActivities<TicketActivities>(projectionOptions);
 const localProjectionPatch = 'projection-as-local-activity';
+// Setting the details issues no command, so replays are safe either way; patched like every workflow change so
+// a ticket's history tells which code wrote it.
+const currentDetailsPatch = 'ticket-current-details';
 
 /**
  * Makes a change visible outside the workflow: the search attributes managers filter by (R25)
@@ -31,6 +41,8 @@ export async function publishChange(state: TicketState, drafts: EventDraft[], at
     { key: ticketSearchAttributes.TicketPriority, value: state.priority },
     ...serviceLevelAttributes(state),
   ]);
+  // The Temporal UI shows these under "Current Details" (it asks the worker through the metadata query).
+  if (patched(currentDetailsPatch)) setCurrentDetails(currentDetails(state));
   const { recordTicketChange } = patched(localProjectionPatch) ? asLocalActivity : asActivity;
   await recordTicketChange({ snapshot: snapshotOf(state), events });
 }
@@ -50,6 +62,9 @@ function snapshotOf(state: TicketState): TicketSnapshot {
     receivedAt: state.receivedAt,
     allowedActions: allowedActions(state),
     sla: slaView(state.sla),
+    held: state.held
+      ? { reason: state.held.reason, detail: state.held.detail, since: state.held.since }
+      : null,
     version: state.version,
   };
 }

@@ -71,6 +71,16 @@ export interface TicketState {
   parts?: PartToReplace[];
   /** Null only for tickets opened before SLA clocks existed (see the `sla-clocks` patch). */
   sla: TicketSla | null;
+  /** R5: service is held, its clocks paused, until the contract is renewed or the request justified. */
+  held?: {
+    reason: 'contract-expired' | 'not-justified';
+    detail: string;
+    since: string;
+    by: string;
+    accountManager: string | null;
+  } | null;
+  /** Letter batches queued and delivered; absent in tickets started before letters were sent. */
+  letters?: { queued: number; delivered: number; surveyed: boolean };
   /** Bumped by every change; the projection keeps only the newest version of the row. */
   version: number;
   nextSeq: number;

@@ -9,6 +9,8 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TicketView } from '../domain/ticket';
 import { fireMoment, nextMoment } from './agenda';
+import { startLetterCourier, surveyOnClosing } from './letter-courier';
+import { holdIfContractLapsed } from './held-service';
 import { fileDossierIfDue } from './manager-dossier';
 import {
   actionNames,
@@ -39,10 +41,15 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   const state = 'resume' in input ? input.resume : newTicketState(input.open);
   const view = () => ticketView(state, allowedActions(state));
   const exclusive = oneAtATime();
-  const commit: Commit = async (drafts, at) => {
+  const courier = startLetterCourier(state);
+  const publish: Commit = async (drafts, at) => {
     await publishChange(state, drafts, at);
+    courier.lettersQueued(drafts);
+  };
+  const commit: Commit = async (drafts, at) => {
+    await publish([...drafts, ...surveyOnClosing(state)], at);
     const dossier = await fileDossierIfDue(state);
-    if (dossier.length > 0) await publishChange(state, dossier, at);
+    if (dossier.length > 0) await publish(dossier, at);
   };
 
   setHandler(ticketQuery, view);
@@ -55,16 +62,14 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   if (!state.registered) {
     await exclusive(async () => {
       if (patched('sla-clocks')) await openServiceLevel(state, state.receivedAt);
+      const held = await holdIfContractLapsed(state, state.receivedAt);
       const opened = {
         type: 'opened',
         actor: state.intake.requester.email,
         notify: 'acknowledgement' as const,
       };
-      await publishChange(
-        state,
-        [{ ...opened, data: { channel: state.intake.channel, parts: state.parts } }],
-        state.receivedAt,
-      );
+      const data = { channel: state.intake.channel, parts: state.parts, missing: state.intake.missing };
+      await publish([{ ...opened, data }, ...held], state.receivedAt);
       state.registered = true;
     });
   }
@@ -80,10 +85,12 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     if (historyTooLong(state) && !isClosed(state)) {
       // Handlers mutate `state`; let every one finish so the next run starts from a settled ticket.
       await condition(allHandlersFinished);
+      await courier.finish();
       await continueAsNew<typeof ticketWorkflow>({ resume: state });
     }
   }
   await condition(allHandlersFinished);
+  await courier.finish();
   return view();
 }
 

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { actionNames, failureTypes, type ActionCommands, type ActionName } from './messages';
 import { serviceRules } from './service-rules';
 import { stageRules, type StageRule } from './stage-rules';
+import { blockedWhileHeld, heldReason } from './held-service';
 import type { EventDraft, TicketState } from './ticket-state';
 
 const actionRules: { [A in ActionName]: StageRule<A> } = { ...stageRules, ...serviceRules };
@@ -40,9 +41,11 @@ export function validateAction<A extends ActionName>(
       nonRetryable: true,
     });
   }
-  const blocked = rule.from.includes(state.stage)
+  const held = blockedWhileHeld.includes(name) ? heldReason(state) : undefined;
+  const blockedByRule = rule.from.includes(state.stage)
     ? (rule.blockedBecause as (s: TicketState, c: ActionCommands[A]) => string | undefined)?.(state, command)
     : `not allowed in stage ${state.stage}`;
+  const blocked = held ?? blockedByRule;
   if (blocked) {
     throw ApplicationFailure.create({
       type: failureTypes.transitionNotAllowed,

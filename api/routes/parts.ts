@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { allow, authenticate } from '../access';
 import type { ApiContext } from '../context';
 import { listParts } from '../parts-catalog';
 
@@ -6,7 +7,7 @@ import { listParts } from '../parts-catalog';
 export function partsRoutes(ctx: Pick<ApiContext, 'db'>): Router {
   const router = Router();
 
-  router.get('/parts', async (_req, res) => {
+  router.get('/parts', authenticate(ctx.db), allow('requester', 'agent', 'manager'), async (_req, res) => {
     res.json({ items: await listParts(ctx.db) });
   });
 

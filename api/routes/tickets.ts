@@ -3,9 +3,12 @@ import { z } from 'zod';
 import { stages, tiers } from '../../domain/ticket';
 import { priorities } from '../../domain/priority';
 import { actionNames, type ActionName } from '../../workflows/messages';
+import { allow, authenticate, ensureTicketVisible, forbidden, principalOf, scopedFilters } from '../access';
+import { mayTakeAction } from '../action-permissions';
 import { actionBodySchemas } from '../action-schemas';
 import type { ApiContext } from '../context';
 import { HttpError, parseOrThrow } from '../errors';
+import { ensureMayOpenFor } from '../intake-access';
 import { ticketIntakeSchema } from '../intake-schema';
 import { openTicket } from '../ticket-intake';
 import { performAction } from '../ticket-actions';
@@ -31,15 +34,19 @@ export const idempotencyKey = headerSchema(
   /^[\x21-\x7e]+$/,
   'printable ASCII without spaces',
 ).optional();
-export const actor = headerSchema('X-Actor', /\S/, 'who is acting: an e-mail address or agent name');
+
+/** Requesters see their own organization's tickets; the desk works them; admins configure the desk. */
+const ticketReaders = allow('requester', 'agent', 'manager');
 
 export function ticketRoutes(ctx: ApiContext): Router {
   const router = Router();
+  const signedIn = authenticate(ctx.db);
   router.param('number', rememberTicket);
 
-  router.post('/tickets', async (req, res) => {
+  router.post('/tickets', signedIn, ticketReaders, async (req, res) => {
     const intake = parseOrThrow(ticketIntakeSchema, req.body);
     const key = parseOrThrow(idempotencyKey, req.get('Idempotency-Key'), 'Idempotency-Key');
+    await ensureMayOpenFor(ctx.db, principalOf(res), intake);
     const { ticket, replayed } = await openTicket(ctx, intake, key);
     res
       .status(201)
@@ -48,24 +55,30 @@ export function ticketRoutes(ctx: ApiContext): Router {
       .json(ticket);
   });
 
-  router.get('/tickets', async (req, res) => {
-    res.json(await listTickets(ctx.db, parseOrThrow(listQuerySchema, req.query)));
+  router.get('/tickets', signedIn, ticketReaders, async (req, res) => {
+    const filters = parseOrThrow(listQuerySchema, req.query);
+    const scoped = scopedFilters(principalOf(res), filters);
+    const { limit, offset } = filters;
+    res.json(scoped ? await listTickets(ctx.db, scoped) : { items: [], total: 0, limit, offset });
   });
 
-  router.get('/tickets/:number', async (req, res) => {
+  router.get('/tickets/:number', signedIn, ticketReaders, async (req, res) => {
+    await ensureTicketVisible(ctx.db, principalOf(res), req.params.number);
     const ticket = await findTicket(ctx.db, req.params.number);
     if (!ticket) throw HttpError.notFound(`ticket ${req.params.number}`);
     res.json(ticket);
   });
 
-  router.post('/tickets/:number/actions/:action', async (req, res) => {
+  router.post('/tickets/:number/actions/:action', signedIn, async (req, res) => {
+    const principal = principalOf(res);
     const action = req.params.action as ActionName;
     if (!actionNames.includes(action)) {
       throw new HttpError(404, `unknown action ${req.params.action}`, { actions: actionNames });
     }
+    if (!mayTakeAction(principal.role, action)) throw forbidden(`a ${principal.role} may not ${action}`);
+    await ensureTicketVisible(ctx.db, principal, req.params.number);
     const body = parseOrThrow(actionBodySchemas[action], req.body ?? {});
-    const who = parseOrThrow(actor, req.get('X-Actor'), 'X-Actor');
-    res.json(await performAction(ctx, req.params.number, action, body, who));
+    res.json(await performAction(ctx, req.params.number, action, body, principal.email));
   });
 
   return router;

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { tiers } from '../../domain/ticket';
+import { allow, authenticate } from '../access';
 import type { ApiContext } from '../context';
 import { parseOrThrow } from '../errors';
 import { listWorkQueue } from '../work-queue';
@@ -16,7 +17,7 @@ export const queueQuerySchema = z.strictObject({
 export function workQueueRoutes(ctx: Pick<ApiContext, 'db'>): Router {
   const router = Router();
 
-  router.get('/queue', async (req, res) => {
+  router.get('/queue', authenticate(ctx.db), allow('agent', 'manager'), async (req, res) => {
     res.json(await listWorkQueue(ctx.db, parseOrThrow(queueQuerySchema, req.query)));
   });
 

@@ -8,6 +8,7 @@ import { startLocalPostgres } from '../../dev/postgres';
 import { Cleanup, freePort, projectRoot, type Log } from '../../dev/support';
 import { startTemporalDevServer } from '../../dev/temporal-dev-server';
 import { temporalCliPath, temporalTestServerPath } from '../../dev/tools';
+import { startMailCatcher } from '../../mail/mail-catcher';
 
 const log: Log = (line) => console.log(`[test setup] ${line}`);
 
@@ -45,11 +46,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const temporal = await startTemporalDevServer({
       cliPath,
       port: await freePort(),
+      // The browser tests look tickets up in the Temporal UI, as a manager would.
+      uiPort: await freePort(),
       namespace: config.temporal.namespace,
       log,
     });
     cleanup.push(temporal.stop);
     project.provide('temporalAddress', temporal.address);
+    project.provide('temporalUiUrl', temporal.uiUrl!);
+
+    const catcher = await startMailCatcher({ host: '127.0.0.1', smtpPort: 0, keep: 50 });
+    cleanup.push(catcher.close);
+    project.provide('smtpUrl', `smtp://127.0.0.1:${catcher.smtpPort}`);
   } catch (error) {
     await cleanup.run(log);
     throw error;

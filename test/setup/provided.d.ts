@@ -5,6 +5,10 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     temporalAddress: string;
+    /** The Temporal UI of that dev server. */
+    temporalUiUrl: string;
+    /** A mail catcher taking every letter the tests' workers send (tests that read mail start their own). */
+    smtpUrl: string;
     temporalCliPath: string;
     temporalTestServerPath: string;
   }

@@ -4,8 +4,21 @@ export interface Answer<T = any> {
   headers: Headers;
 }
 
-/** A thin HTTP client for the API under test: real requests over loopback. */
-export function apiClient(baseUrl: string) {
+export interface ApiClient {
+  get(path: string, headers?: Record<string, string>): Promise<Answer>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  put(path: string, body?: unknown): Promise<Answer>;
+  patch(path: string, body?: unknown): Promise<Answer>;
+  /** An action on a ticket, by this client's person or, given `as`, by the holder of that token. */
+  act(number: string, action: string, body?: unknown, as?: string): Promise<Answer>;
+  as(token: string): ApiClient;
+}
+
+/**
+ * A thin HTTP client for the API under test: real requests over loopback, each carrying `token` as
+ * `Authorization: Bearer` when given; `as(token)` is the same client for another person.
+ */
+export function apiClient(baseUrl: string, token?: string): ApiClient {
   async function call(
     method: string,
     path: string,
@@ -14,19 +27,27 @@ export function apiClient(baseUrl: string) {
   ): Promise<Answer> {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    // Metrics and CSV answers come back as their text.
+    const json = /json/.test(response.headers.get('content-type') ?? '');
+    const answer = text && json ? JSON.parse(text) : text || undefined;
+    return { status: response.status, body: answer, headers: response.headers };
   }
-  return {
-    get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
-      call('POST', path, body, headers),
-    act: (number: string, action: string, body: unknown = {}, actor = 'agent@desk.example') =>
-      call('POST', `/tickets/${number}/actions/${action}`, body, { 'X-Actor': actor }),
+  const client: ApiClient = {
+    get: (path, headers) => call('GET', path, undefined, headers),
+    post: (path, body, headers) => call('POST', path, body, headers),
+    put: (path, body) => call('PUT', path, body),
+    patch: (path, body) => call('PATCH', path, body),
+    act: (number, action, body = {}, as) =>
+      (as === undefined ? client : apiClient(baseUrl, as)).post(`/tickets/${number}/actions/${action}`, body),
+    as: (other) => apiClient(baseUrl, other),
   };
+  return client;
 }
-
-export type ApiClient = ReturnType<typeof apiClient>;

@@ -6,6 +6,9 @@ import { bundleWorkflowCode, NativeConnection, type WorkflowBundleWithSourceMap 
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../api/app';
 import { apiClient, type ApiClient } from './http';
+import { seedDesk, type Desk } from './people';
+import { testLinkSecret, testMailSettings } from './mail';
+import type { MailSettings } from '../../activities/letter-delivery';
 import { createDb, type Db } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createTicketWorker, workflowsPath } from '../../worker/create-worker';
@@ -28,12 +31,14 @@ export async function startWorker(
   db: Db,
   taskQueue: string,
   address = inject('temporalAddress'),
+  mail: MailSettings = testMailSettings(),
 ): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address });
   const worker = await createTicketWorker({
     connection,
     db,
     defaultPolicyId: 'customer-support-sop',
+    mail,
     namespace: 'default',
     taskQueue,
     workflowBundle: await workflowBundle(),
@@ -70,6 +75,8 @@ export interface TicketStackOptions {
   updateDeadlineMs?: number;
   /** A database of the file's own, for tests that count across all tickets while other files add theirs. */
   databaseUrl?: string;
+  /** Where the worker sends letters; the test run's shared catcher when left out. */
+  mail?: () => MailSettings;
 }
 
 export async function startTicketStack(options: TicketStackOptions = {}): Promise<TicketStack> {
@@ -83,6 +90,7 @@ export async function startTicketStack(options: TicketStackOptions = {}): Promis
     taskQueue,
     updateDeadlineMs: options.updateDeadlineMs ?? 10_000,
     historyLimit: 10_000,
+    linkSecret: testLinkSecret,
   };
   const server = createApp(ctx, createLogger('api-test', 'silent')).listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -91,10 +99,10 @@ export async function startTicketStack(options: TicketStackOptions = {}): Promis
     db,
     client,
     taskQueue,
-    worker: await startWorker(db, taskQueue),
+    worker: await startWorker(db, taskQueue, undefined, options.mail?.()),
     async restartWorker() {
       await stack.worker.stop();
-      stack.worker = await startWorker(db, taskQueue);
+      stack.worker = await startWorker(db, taskQueue, undefined, options.mail?.());
     },
     async stop() {
       await stack.worker.stop();
@@ -107,15 +115,20 @@ export async function startTicketStack(options: TicketStackOptions = {}): Promis
   return stack;
 }
 
-/** The running desk for a test file, started before its tests and stopped after them. */
+/**
+ * The running desk for a test file, started before its tests and stopped after them. `people` are the
+ * desk's people with tokens of this file's own; `api` calls as the tier-1 agent (`api.as(token)` as another).
+ */
 export function useTicketStack(options: TicketStackOptions = {}): {
   stack: TicketStack;
   api: ApiClient;
+  people: Desk;
 } {
-  const suite = {} as { stack: TicketStack; api: ApiClient };
+  const suite = {} as { stack: TicketStack; api: ApiClient; people: Desk };
   beforeAll(async () => {
     suite.stack = await startTicketStack(options);
-    suite.api = apiClient(suite.stack.baseUrl);
+    suite.people = await seedDesk(suite.stack.db);
+    suite.api = apiClient(suite.stack.baseUrl, suite.people.agent.token);
   });
   afterAll(() => suite.stack?.stop());
   return suite;

@@ -4,6 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createActivities } from '../../activities';
+import { testMailSettings } from './mail';
 import type { Priority } from '../../domain/priority';
 import type { TicketIntake, TicketView } from '../../domain/ticket';
 import { createDb, type Db } from '../../lib/db';
@@ -17,9 +18,10 @@ export type TicketHandle = WorkflowHandle<typeof ticketWorkflow>;
 
 /**
  * Temporal's time-skipping test server (from PyPI, given by path): timers of hours and days pass in
- * moments, so SLA clocks and the escalation ladder are tested at their real lengths.
+ * moments, so SLA clocks and the escalation ladder are tested at their real lengths. `databaseUrl`: a
+ * database of the file's own, for tests that count across all tickets.
  */
-export async function startTimeSkipping() {
+export async function startTimeSkipping(databaseUrl = inject('databaseUrl')) {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('temporalTestServerPath') } },
   });
@@ -28,7 +30,7 @@ export async function startTimeSkipping() {
     namespace: 'default',
     searchAttributes: searchAttributeRegistrations(),
   });
-  const db = createDb(inject('databaseUrl'));
+  const db = createDb(databaseUrl);
   return {
     env,
     db,
@@ -43,7 +45,9 @@ export type TimeSkipping = Awaited<ReturnType<typeof startTimeSkipping>>;
 
 /** An organization of its own under the given seed policy, so tests never share contracts. */
 export async function organizationUnder(db: Db, policyId: string): Promise<string> {
-  const organization = `${policyId} customer ${randomUUID()}`;
+  const id = randomUUID();
+  const organization = `${policyId} customer ${id}`;
+  await db('organizations').insert({ id: `${policyId}-customer-${id}`, name: organization });
   await db('contracts').insert({ organization, sla_policy_id: policyId, valid_from: '2000-01-01' });
   return organization;
 }
@@ -58,7 +62,7 @@ export async function withWorker(ts: TimeSkipping, work: (open: OpenTicket) => P
     connection: ts.env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ db: ts.db, defaultPolicyId: 'customer-support-sop' }),
+    activities: createActivities({ db: ts.db, defaultPolicyId: 'customer-support-sop', mail: testMailSettings() }),
   });
   const opened: TicketHandle[] = [];
   const open: OpenTicket = async (organization, priority, overrides = {}, historyLimit) => {

@@ -1,0 +1,40 @@
+import type { Db } from '../lib/db';
+
+export interface ContractStanding {
+  /** `lapsed`: the organization has contracts, none valid on the day (R5); `none`: served on the default policy. */
+  standing: 'valid' | 'lapsed' | 'none';
+  /** Who hears why service is held: the latest contract's account manager, else the organization's. */
+  accountManager: string | null;
+}
+
+/** Whether the organization's contract covers the day a request arrives (R5). */
+export function createContractStandingActivities(db: Db) {
+  return {
+    async contractStanding({
+      organization,
+      at,
+    }: {
+      organization: string;
+      at: string;
+    }): Promise<ContractStanding> {
+      const day = new Date(at).toISOString().slice(0, 10);
+      const rows: { valid_from: string; valid_to: string | null; account_manager: string | null }[] =
+        await db('contracts')
+          .where({ organization })
+          .orderBy([
+            { column: 'valid_from', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .select(
+            db.raw('valid_from::text as valid_from'),
+            db.raw('valid_to::text as valid_to'),
+            'account_manager',
+          );
+      const org = await db('organizations').where({ name: organization }).first('account_manager_email');
+      const accountManager = rows[0]?.account_manager ?? org?.account_manager_email ?? null;
+      if (rows.length === 0) return { standing: 'none', accountManager };
+      const valid = rows.some((c) => c.valid_from <= day && (c.valid_to === null || c.valid_to >= day));
+      return { standing: valid ? 'valid' : 'lapsed', accountManager };
+    },
+  };
+}

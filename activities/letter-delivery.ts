@@ -1,0 +1,84 @@
+import type { Transporter } from 'nodemailer';
+import { composeLetter, type LetterRequest } from '../mail/letters';
+import { messageIdFor } from '../mail/message-id';
+import { signLinkToken } from '../mail/signed-links';
+import type { Db } from '../lib/db';
+
+export interface MailSettings {
+  /** Submits to the outbound relay, whose ledger makes a re-sent letter harmless. */
+  transport: Transporter;
+  from: string;
+  messageIdDomain: string;
+  /** Where links in letters point: the API serving the portal and the CSAT page. */
+  publicBaseUrl: string;
+  linkSecret: string;
+}
+
+export interface LetterSelection {
+  ticketNumber?: string;
+  keys?: string[];
+}
+
+interface OutboxRow {
+  id: number;
+  idempotency_key: string;
+  ticket_number: string | null;
+  kind: LetterRequest['kind'];
+  recipient: string;
+  payload: Pick<LetterRequest, 'ticket' | 'event'>;
+}
+
+/**
+ * Sends the outbox's unsent letters of one ticket (or the named ones). A letter is marked sent only after the
+ * relay took it; if the worker dies in between, the retry submits the same Message-ID and the relay drops it.
+ */
+export function createLetterDeliveryActivities(db: Db, mail: MailSettings) {
+  return {
+    async deliverLetters({ ticketNumber, keys }: LetterSelection): Promise<number> {
+      const query = db<OutboxRow>('outbox').whereNull('sent_at').orderBy('id');
+      if (ticketNumber) query.where({ ticket_number: ticketNumber });
+      if (keys) query.whereIn('idempotency_key', keys);
+      if (!ticketNumber && !keys) return 0;
+      const rows: OutboxRow[] = await query;
+      for (const row of rows) {
+        const letter = composeLetter({
+          kind: row.kind,
+          recipient: row.recipient,
+          ticket: row.payload.ticket,
+          event: row.payload.event,
+          links: linksFor(mail, row),
+        });
+        const messageId = messageIdFor(row.idempotency_key, mail.messageIdDomain);
+        await mail.transport.sendMail({
+          from: mail.from,
+          to: row.recipient,
+          subject: letter.subject,
+          text: letter.text,
+          html: letter.html,
+          messageId,
+          headers: row.ticket_number ? { 'X-Ticketflow-Ticket': row.ticket_number } : {},
+        });
+        await db('outbox')
+          .where({ id: row.id })
+          .update({
+            sent_at: db.fn.now(),
+            message_id: messageId,
+            subject: letter.subject,
+            attempts: db.raw('attempts + 1'),
+          });
+      }
+      return rows.length;
+    },
+  };
+}
+
+function linksFor(mail: MailSettings, row: OutboxRow): LetterRequest['links'] {
+  if (!row.ticket_number) return {};
+  const base = mail.publicBaseUrl.replace(/\/$/, '');
+  return {
+    portal: `${base}/portal/#/tickets/${row.ticket_number}`,
+    ...(row.kind === 'csat-survey'
+      ? { csat: `${base}/csat/${signLinkToken(mail.linkSecret, 'csat', row.ticket_number)}` }
+      : {}),
+  };
+}

@@ -1,0 +1,105 @@
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { priorities } from '../../domain/priority';
+import type { Db } from '../../lib/db';
+
+export type Cell = string | number | null;
+export type Row = Record<string, Cell>;
+
+/** A report's answer: its rows and, for aggregates, the same measures over every row at once. */
+export interface ReportResult {
+  rows: Row[];
+  total?: Row;
+}
+
+export interface Column {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'date-time';
+  nullable?: boolean;
+  description: string;
+}
+
+const day = z.iso.date({ error: 'a date, YYYY-MM-DD' });
+
+/** What every report is filtered by; which time the period bounds is each report's own (README, "Reports"). */
+export const reportQuery = z
+  .strictObject({
+    from: day.optional().describe('first day of the period (UTC), inclusive'),
+    to: day.optional().describe('last day of the period (UTC), inclusive'),
+    organization: z.string().min(1).optional(),
+    priority: z.enum(priorities).optional(),
+    format: z
+      .enum(['json', 'csv'])
+      .optional()
+      .describe('csv: a download of the same rows (or Accept: text/csv)'),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    path: ['to'],
+    message: 'on or after from',
+  });
+
+export type ReportQuery = z.infer<typeof reportQuery>;
+export type ReportFilters = Omit<ReportQuery, 'format'>;
+
+export interface Report<F extends ReportFilters = ReportFilters> {
+  /** The path segment (`/reports/<name>`) and the CSV file's name. */
+  name: string;
+  summary: string;
+  query: z.ZodType<F & { format?: 'json' | 'csv' }>;
+  /** The columns a row is grouped by (empty for a list), then what is measured. */
+  groupBy: Column[];
+  measures: Column[];
+  run(db: Db, filters: F): Promise<ReportResult>;
+}
+
+/** The organization and priority filters on tickets `t`, and the period on `timeColumn`. */
+export function filtered(query: Knex.QueryBuilder, filters: ReportFilters, timeColumn: string) {
+  if (filters.organization !== undefined) query.where('t.organization', filters.organization);
+  if (filters.priority !== undefined) query.where('t.priority', filters.priority);
+  if (filters.from !== undefined) query.where(timeColumn, '>=', `${filters.from}T00:00:00Z`);
+  if (filters.to !== undefined) {
+    const next = new Date(`${filters.to}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    query.where(timeColumn, '<', next.toISOString());
+  }
+  return query;
+}
+
+/**
+ * The place of `expression`'s value (SQL written here, never input) in `values` (stages, tiers), to order
+ * rows as the procedure runs rather than by name.
+ */
+export function positionIn(db: Db, expression: string, values: readonly string[]): Knex.Raw {
+  return db.raw(`array_position(?::text[], ${expression})`, [[...values]]);
+}
+
+const cells = (row: Record<string, unknown>): Row =>
+  Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [
+      key,
+      value instanceof Date ? value.toISOString() : (value as Cell),
+    ]),
+  );
+
+export async function listRows(query: Knex.QueryBuilder): Promise<ReportResult> {
+  const rows: Record<string, unknown>[] = await query;
+  return { rows: rows.map(cells) };
+}
+
+/**
+ * Runs a query grouped by `GROUPING SETS ((<groupBy>), ())` that selects `grand` (true on the row of the
+ * empty set): the groups are the rows, the empty set's row is the total over all of them.
+ */
+export async function rowsWithTotal(query: Knex.QueryBuilder, groupBy: Column[]): Promise<ReportResult> {
+  const found: Record<string, unknown>[] = await query;
+  const result: ReportResult = { rows: [] };
+  for (const { grand, ...row } of found) {
+    if (!grand) result.rows.push(cells(row));
+    else result.total = cells(Object.fromEntries(Object.entries(row).filter(([key]) => !isGroup(key))));
+  }
+  return result;
+
+  function isGroup(key: string) {
+    return groupBy.some((column) => column.name === key);
+  }
+}

@@ -1,0 +1,120 @@
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import type { Db } from '../../lib/db';
+import { filtered, reportQuery, rowsWithTotal, type Column, type Report, type ReportFilters } from './report';
+
+const clocks = ['response', 'resolution', 'onsite'] as const;
+type Clock = (typeof clocks)[number];
+
+const periodLabels = { day: 'YYYY-MM-DD', week: 'IYYY-"W"IW', month: 'YYYY-MM' } as const;
+type Period = keyof typeof periodLabels;
+
+const query = reportQuery.safeExtend({
+  period: z
+    .enum(['day', 'week', 'month'])
+    .default('month')
+    .describe('how received tickets are grouped in time (UTC; weeks are ISO weeks)'),
+});
+
+/**
+ * One clock's outcome on ticket `t`: null without that clock, `breached` once it ran past its target (its
+ * state says so, or a breach was recorded before a priority change re-timed it; a ticket closed unresolved
+ * breaks its resolution promise), `met` when it stopped in time, otherwise `pending`.
+ */
+function outcome(db: Db, clock: Clock): Knex.Raw {
+  const unresolved =
+    clock === 'resolution'
+      ? `OR EXISTS (SELECT 1 FROM ticket_events u WHERE u.ticket_number = t.number AND u.type = 'closed-unresolved')`
+      : '';
+  return db.raw(
+    `CASE WHEN t.sla -> ? ->> 'state' IS NULL THEN NULL
+      WHEN t.sla -> ? ->> 'state' = 'breached'
+        OR EXISTS (SELECT 1 FROM ticket_events b
+                   WHERE b.ticket_number = t.number AND b.type = 'sla-breached' AND b.data ->> 'clock' = ?)
+        ${unresolved} THEN 'breached'
+      WHEN t.sla -> ? ->> 'state' = 'met' THEN 'met'
+      ELSE 'pending' END AS ??`,
+    [clock, clock, clock, clock, clock],
+  );
+}
+
+function clockMeasures(db: Db, clock: Clock): Knex.Raw[] {
+  const counted = (state: string, suffix: string) =>
+    db.raw(`count(*) FILTER (WHERE ?? = ?)::int AS ??`, [clock, state, `${clock}${suffix}`]);
+  return [
+    counted('met', 'Met'),
+    counted('breached', 'Breached'),
+    counted('pending', 'Pending'),
+    db.raw(
+      `round(100.0 * count(*) FILTER (WHERE ?? = 'met')
+         / nullif(count(*) FILTER (WHERE ?? IN ('met', 'breached')), 0), 1)::float8 AS ??`,
+      [clock, clock, `${clock}CompliancePct`],
+    ),
+  ];
+}
+
+const clockColumns = (clock: Clock): Column[] => [
+  { name: `${clock}Met`, type: 'integer', description: `${clock} clocks stopped within their target` },
+  { name: `${clock}Breached`, type: 'integer', description: `${clock} clocks that ran past their target` },
+  { name: `${clock}Pending`, type: 'integer', description: `${clock} clocks still running within target` },
+  {
+    name: `${clock}CompliancePct`,
+    type: 'number',
+    nullable: true,
+    description: `met / (met + breached) × 100, one decimal; null while no ${clock} clock has an outcome`,
+  },
+];
+
+const groupBy: Column[] = [
+  {
+    name: 'period',
+    type: 'string',
+    description: 'when the tickets were received: 2026-11, 2026-W48 or 2026-11-25',
+  },
+  { name: 'organization', type: 'string', description: 'the requester’s organization' },
+  { name: 'priority', type: 'string', description: 'the ticket’s current priority' },
+];
+
+/** SLA compliance of the tickets received in the period, by period, organization and priority. */
+export const slaCompliance: Report<ReportFilters & { period: Period }> = {
+  name: 'sla-compliance',
+  summary:
+    'SLA compliance of the response, resolution and onsite clocks by period, organization and priority',
+  query,
+  groupBy,
+  measures: [
+    { name: 'tickets', type: 'integer', description: 'tickets received' },
+    ...clocks.flatMap(clockColumns),
+  ],
+  run(db, filters) {
+    const outcomes = filtered(
+      db('tickets as t').select(
+        't.organization',
+        't.priority',
+        db.raw(`to_char(date_trunc(?, t.received_at AT TIME ZONE 'UTC'), ?) AS period`, [
+          filters.period,
+          periodLabels[filters.period],
+        ]),
+        ...clocks.map((clock) => outcome(db, clock)),
+      ),
+      filters,
+      't.received_at',
+    );
+    return rowsWithTotal(
+      db
+        .with('outcomes', outcomes)
+        .from('outcomes')
+        .select(
+          'period',
+          'organization',
+          'priority',
+          db.raw('GROUPING(period) = 1 AS grand'),
+          db.raw('count(*)::int AS tickets'),
+          ...clocks.flatMap((clock) => clockMeasures(db, clock)),
+        )
+        .groupByRaw('GROUPING SETS ((period, organization, priority), ())')
+        .orderBy(['period', 'organization', 'priority']),
+      groupBy,
+    );
+  },
+};

@@ -1,0 +1,64 @@
+import { Client, Connection } from '@temporalio/client';
+import { createTransport } from 'nodemailer';
+import { loadConfig, requireDatabaseUrl, requireLinkSecret } from '../lib/config';
+import { createDb } from '../lib/db';
+import { createLogger } from '../lib/logger';
+import { startInboundListener } from './inbound-listener';
+import { startOutboundRelay } from './outbound-relay';
+
+/** The mail process: the outbound relay the worker sends through, and the inbound listener. */
+const config = loadConfig();
+const log = createLogger('mail', config.logLevel);
+const db = createDb(requireDatabaseUrl(config));
+const connection = await Connection.connect({ address: config.temporal.address });
+const client = new Client({ connection, namespace: config.temporal.namespace });
+const ctx = {
+  client,
+  db,
+  taskQueue: config.temporal.taskQueue,
+  updateDeadlineMs: config.api.updateDeadlineMs,
+  historyLimit: config.tickets.historyLimit,
+  linkSecret: requireLinkSecret(config),
+};
+
+const { relayAddress, inboundAddress } = config.mail;
+const closers: (() => Promise<void>)[] = [];
+if (relayAddress) {
+  const [host, port] = splitAddress(relayAddress);
+  const relay = await startOutboundRelay({
+    db,
+    upstream: createTransport(config.mail.upstreamUrl),
+    host,
+    port,
+    log,
+  });
+  closers.push(relay.close);
+  log.info({ address: relayAddress, upstream: config.mail.upstreamUrl }, 'outbound relay listening');
+}
+if (inboundAddress) {
+  const [host, port] = splitAddress(inboundAddress);
+  const inbound = await startInboundListener({
+    ctx,
+    log,
+    host,
+    port,
+    maxBytes: config.mail.inboundMaxBytes,
+    attachmentMaxBytes: config.mail.attachmentMaxBytes,
+  });
+  closers.push(inbound.close);
+  log.info({ address: inboundAddress }, 'inbound mail listening');
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log.info({ signal }, 'mail stopping');
+    void Promise.all(closers.map((close) => close()))
+      .then(() => Promise.all([connection.close(), db.destroy()]))
+      .then(() => process.exit(0));
+  });
+}
+
+function splitAddress(address: string): [string, number] {
+  const at = address.lastIndexOf(':');
+  return [address.slice(0, at).replace(/^\[|\]$/g, ''), Number(address.slice(at + 1))];
+}

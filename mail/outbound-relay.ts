@@ -1,0 +1,128 @@
+import { simpleParser } from 'mailparser';
+import type { Transporter } from 'nodemailer';
+import type { Db } from '../lib/db';
+import type { Logger } from '../lib/logger';
+import { listenSmtp, type ReceivedMail, type SmtpListener } from './smtp-listener';
+
+export interface OutboundRelayOptions {
+  db: Db;
+  /** The site's mail server (or the dev mail catcher) that takes the mail onward. */
+  upstream: Transporter;
+  host: string;
+  port: number;
+  log: Logger;
+  maxBytes?: number;
+  /** How long an undeliverable message waits before the next attempt, by attempt number. */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+export interface OutboundRelay extends SmtpListener {
+  /** Delivers every message that is due; resolves when the queue holds nothing more that is due. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Where the worker submits its letters. The ledger, keyed by Message-ID, takes each message once: a letter
+ * submitted again because the worker died between sending and recording is answered 250 and dropped.
+ * Accepted messages wait in PostgreSQL until the upstream server takes them, so an upstream outage delays
+ * mail without losing it.
+ */
+export async function startOutboundRelay(options: OutboundRelayOptions): Promise<OutboundRelay> {
+  const { db, upstream, log } = options;
+  const retryDelayMs =
+    options.retryDelayMs ?? ((attempt) => Math.min(60_000 * 2 ** (attempt - 1), 3_600_000));
+  let flushing: Promise<void> | undefined;
+  let again = false;
+
+  async function accept(mail: ReceivedMail): Promise<void> {
+    const messageId = (await simpleParser(mail.raw, { skipHtmlToText: true, skipTextToHtml: true }))
+      .messageId;
+    if (!messageId) {
+      throw Object.assign(new Error('a Message-ID header is required'), { responseCode: 554 });
+    }
+    const inserted = await db('mail_relay_ledger')
+      .insert({
+        mail_message_id: messageId,
+        envelope_from: mail.envelopeFrom ?? '',
+        envelope_to: mail.envelopeTo,
+        raw: mail.raw,
+      })
+      .onConflict('mail_message_id')
+      .ignore()
+      .returning('mail_message_id');
+    if (inserted.length === 0) log.info({ messageId }, 'relay: duplicate submission dropped');
+    void flush();
+  }
+
+  async function deliverDue(): Promise<void> {
+    for (;;) {
+      const due = await db('mail_relay_ledger')
+        .whereNull('delivered_at')
+        .andWhere('next_attempt_at', '<=', db.fn.now())
+        .orderBy('accepted_at')
+        .limit(20);
+      if (due.length === 0) return;
+      for (const row of due) {
+        try {
+          await upstream.sendMail({
+            envelope: { from: row.envelope_from, to: row.envelope_to },
+            raw: row.raw,
+          });
+          await db('mail_relay_ledger')
+            .where({ mail_message_id: row.mail_message_id })
+            .update({ delivered_at: db.fn.now(), attempts: row.attempts + 1, last_error: null });
+        } catch (error) {
+          const attempts = row.attempts + 1;
+          log.warn(
+            { messageId: row.mail_message_id, attempts, err: error },
+            'relay: upstream refused, will retry',
+          );
+          await db('mail_relay_ledger')
+            .where({ mail_message_id: row.mail_message_id })
+            .update({
+              attempts,
+              last_error: String(error),
+              next_attempt_at: new Date(Date.now() + retryDelayMs(attempts)),
+            });
+        }
+      }
+    }
+  }
+
+  // One delivery pass at a time; a pass asked for while one runs starts right after it.
+  function flush(): Promise<void> {
+    if (flushing) {
+      again = true;
+      return flushing;
+    }
+    flushing = (async () => {
+      do {
+        again = false;
+        await deliverDue();
+      } while (again);
+    })()
+      .catch((error: unknown) => log.error({ err: error }, 'relay: delivery pass failed'))
+      .finally(() => (flushing = undefined));
+    return flushing;
+  }
+
+  const listener = await listenSmtp({
+    host: options.host,
+    port: options.port,
+    maxBytes: options.maxBytes ?? 30 * 1024 * 1024,
+    name: 'ticketflow-relay',
+    onMail: accept,
+  });
+  const timer = setInterval(() => void flush(), 30_000);
+  timer.unref();
+  void flush();
+  return {
+    port: listener.port,
+    flush,
+    async close() {
+      clearInterval(timer);
+      await listener.close();
+      await flushing;
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { h } from './dom.js';
+
+// Forms leave checking to the API (`novalidate`): its 400 names each bad field, and the message is shown
+// under that field. Field names are the API's dotted paths (`site.room`), so the two line up.
+
+let nextId = 0;
+
+/**
+ * A labelled input with a slot for its error. `spec`: { name, label, type?: 'text'|'textarea'|'select'|
+ * 'number'|'checkbox', options?: [value, label][], value?, hint?, readonly? }.
+ */
+export function field(spec) {
+  const id = `f${++nextId}`;
+  const errorId = `${id}-error`;
+  const common = { id, name: spec.name, 'aria-describedby': errorId, readonly: spec.readonly };
+  let control;
+  if (spec.type === 'textarea') control = h('textarea', { ...common, rows: 4 }, spec.value ?? '');
+  else if (spec.type === 'select') {
+    control = h(
+      'select',
+      common,
+      h('option', { value: '' }, 'choose…'),
+      spec.options.map(([value, label]) => h('option', { value, selected: value === spec.value }, label)),
+    );
+  } else if (spec.type === 'checkbox') {
+    control = h('input', { ...common, type: 'checkbox', checked: spec.value === true });
+  } else control = h('input', { ...common, type: spec.type ?? 'text', value: spec.value ?? '' });
+  return h(
+    'div',
+    { class: `field field-${spec.type ?? 'text'}`, 'data-field': spec.name },
+    h('label', { for: id }, spec.label),
+    control,
+    spec.hint && h('small', { class: 'hint' }, spec.hint),
+    h('p', { class: 'field-error', id: errorId, 'aria-live': 'polite' }),
+  );
+}
+
+/**
+ * The form's values as the API's JSON: dotted names nest, empty texts are left out (so a missing required
+ * field reads "required"), numbers are numbers and a ticked checkbox is `true` (unticked: not said).
+ */
+export function valuesOf(form) {
+  const body = {};
+  for (const control of form.querySelectorAll('[name]')) {
+    if (control.closest('[hidden]') || control.disabled) continue;
+    let value;
+    if (control.type === 'checkbox') value = control.checked || undefined;
+    else if (control.type === 'number') value = control.value === '' ? undefined : Number(control.value);
+    else value = control.value.trim() === '' ? undefined : control.value;
+    if (value !== undefined) setPath(body, control.name.split('.'), value);
+  }
+  return body;
+}
+
+function setPath(target, [key, ...rest], value) {
+  if (rest.length === 0) target[key] = value;
+  else setPath((target[key] ??= {}), rest, value);
+}
+
+/** Shows each `{field, message}` under its field; those without one in the form go to `summary`. */
+export function showFieldErrors(form, errors, summary) {
+  clearFieldErrors(form, summary);
+  const unplaced = [];
+  for (const { field: name, message } of errors) {
+    const slot = fieldFor(form, name);
+    if (!slot) {
+      unplaced.push(`${name}: ${message}`);
+      continue;
+    }
+    slot.classList.add('invalid');
+    slot.querySelector('[name]')?.setAttribute('aria-invalid', 'true');
+    slot.querySelector('.field-error').textContent = message;
+  }
+  if (unplaced.length)
+    summary.append(
+      h(
+        'ul',
+        { class: 'error-box', role: 'alert' },
+        unplaced.map((line) => h('li', {}, line)),
+      ),
+    );
+  form.querySelector('.invalid [name]')?.focus();
+}
+
+// `requester` errors ("required") belong to the first field inside it.
+function fieldFor(form, name) {
+  return (
+    form.querySelector(`[data-field="${CSS.escape(name)}"]`) ??
+    form.querySelector(`[data-field^="${CSS.escape(name)}."]`)
+  );
+}
+
+export function clearFieldErrors(form, summary) {
+  for (const slot of form.querySelectorAll('.field.invalid')) {
+    slot.classList.remove('invalid');
+    slot.querySelector('[name]')?.removeAttribute('aria-invalid');
+    slot.querySelector('.field-error').textContent = '';
+  }
+  summary.replaceChildren();
+}
+
+/** Runs `submit` with the form's button disabled, so a double click sends one request. */
+export async function whileSubmitting(form, submit) {
+  const button = form.querySelector('button[type="submit"]');
+  button.disabled = true;
+  try {
+    await submit();
+  } finally {
+    button.disabled = false;
+  }
+}

@@ -1,0 +1,127 @@
+import { actionForms, offeredActions } from './actions.js';
+import { api, ApiError } from './api.js';
+import { badge, errorBox, h, labelOf, show, waitingBadge, when } from './dom.js';
+import { field, showFieldErrors, valuesOf, whileSubmitting } from './forms.js';
+import { replyForm } from './reply-form.js';
+import { temporalUiLink } from './temporal-ui.js';
+import { timelineList } from './timeline.js';
+
+/** One ticket: where it stands, what was asked, its timeline, and the actions the person may take now. */
+export async function ticketPage(main, context, number) {
+  const ticket = await api.get(`/tickets/${encodeURIComponent(number)}`);
+  const reload = () => ticketPage(main, context, number);
+  show(
+    main,
+    h(
+      'div',
+      { class: 'ticket-head' },
+      h('h1', {}, ticket.number, ' ', h('span', { class: 'subtitle' }, ticket.intake.affected)),
+      temporalUiLink(context.settings, ticket.number),
+    ),
+    h(
+      'p',
+      { class: 'badges' },
+      badge('stage', ticket.stage),
+      badge('tier', ticket.tier),
+      badge('priority', ticket.priority),
+      badge('sla', ticket.slaState),
+      ticket.waitingOnClient && waitingBadge(),
+    ),
+    h('div', { class: 'columns' }, facts(ticket), actionsPanel(ticket, context, reload)),
+    h('h2', {}, 'Timeline'),
+    timelineList(ticket.timeline),
+  );
+}
+
+function facts(ticket) {
+  const { intake } = ticket;
+  const rows = [
+    ['Organization', ticket.organization],
+    ['Requester', `${intake.requester.name} <${intake.requester.email}>`],
+    ['Site', `${intake.site.address}, ${intake.site.building}, room ${intake.site.room}`],
+    ['Description', intake.description],
+    ['Assigned engineer', ticket.assignee ?? 'nobody yet'],
+    ['Received', when(ticket.receivedAt)],
+    ['Response due', when(ticket.responseDue)],
+    ['Resolution due', when(ticket.resolutionDue)],
+    ticket.solution && ['Solution', ticket.solution.text],
+    ticket.resolution && ['Resolution', ticket.resolution.text],
+  ].filter(Boolean);
+  return h(
+    'section',
+    { class: 'facts', 'aria-label': 'Ticket' },
+    h(
+      'dl',
+      {},
+      rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
+    ),
+  );
+}
+
+function actionsPanel(ticket, context, reload) {
+  const { role } = context.me;
+  const offered = offeredActions(ticket, role, context.settings.actionRoles);
+  const mayReply = context.settings.actionRoles.reply?.includes(role);
+  return h(
+    'section',
+    { class: 'actions', 'aria-label': 'Actions' },
+    h('h2', {}, 'Actions'),
+    offered.map((name) => actionForm(ticket, name, context, reload)),
+    mayReply && replyForm(ticket, reload),
+    offered.length === 0 &&
+      !mayReply &&
+      h('p', { class: 'muted' }, `Nothing for you to do in ${labelOf(ticket.stage)}.`),
+  );
+}
+
+function actionForm(ticket, name, context, reload) {
+  const definition = actionForms[name];
+  const summary = h('div');
+  const fields = definition.fields(context.me).map((spec) => {
+    const wrapper = field(spec);
+    if (spec.when) wrapper.dataset.when = spec.when.join(' ');
+    return wrapper;
+  });
+  const form = h(
+    'form',
+    { novalidate: true, 'data-action': name, 'aria-label': definition.label },
+    fields,
+    summary,
+    h('button', { type: 'submit' }, definition.label),
+  );
+  showOnlyWhatTheDecisionTakes(form);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void whileSubmitting(form, async () => {
+      try {
+        await api.post(`/tickets/${encodeURIComponent(ticket.number)}/actions/${name}`, valuesOf(form));
+        await reload();
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        showFieldErrors(form, error.errors, summary);
+        if (error.errors.length === 0) summary.append(errorBox(explain(error)));
+      }
+    });
+  });
+  return h('details', { class: 'action' }, h('summary', {}, definition.label), form);
+}
+
+function explain(error) {
+  if (error.status === 409)
+    return `Not possible now: the ticket is in ${labelOf(error.body.stage)}. Reload it.`;
+  if (error.status === 503) return 'The desk did not answer in time. Reload the ticket before trying again.';
+  return error.message;
+}
+
+// `decide` takes different fields for each decision; the others are hidden, and hidden fields are not sent.
+function showOnlyWhatTheDecisionTakes(form) {
+  const decision = form.querySelector('[name="decision"]');
+  if (!decision) return;
+  const update = () => {
+    for (const wrapper of form.querySelectorAll('[data-when]')) {
+      wrapper.hidden = !wrapper.dataset.when.split(' ').includes(decision.value);
+    }
+  };
+  decision.addEventListener('change', update);
+  update();
+}

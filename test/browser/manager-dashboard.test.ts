@@ -1,0 +1,64 @@
+import { expect, inject, it } from 'vitest';
+import { openPortal, screenshot, useBrowser } from './browser';
+import { useDeskStack } from './desk-stack';
+
+const suite = await useDeskStack('manager_portal', 920_000_000);
+const chromium = useBrowser();
+
+it('a manager reads SLA compliance and the backlog by tier, filters the open tickets and opens one in the Temporal UI', async () => {
+  const { acme, manager } = suite.people;
+  const requester = suite.api.as(acme.requester.token);
+  const answered = (await requester.post('/tickets', acme.intake({ impact: 'high', urgency: 'medium' })))
+    .body;
+  expect((await suite.api.act(answered.number, 'assign', { engineer: 'tier-1@desk.example' })).status).toBe(
+    200,
+  );
+  // First contact stops the response clock in time: P2's response compliance is 100 %.
+  expect((await suite.api.act(answered.number, 'start-analysis', {})).status).toBe(200);
+  const waiting = (await requester.post('/tickets', acme.intake({ impact: 'high', urgency: 'high' }))).body;
+  expect([answered.priority, waiting.priority]).toEqual(['P2', 'P1']);
+
+  const { page, close } = await openPortal(chromium.browser, suite.stack.baseUrl, manager.token);
+  const compliance = page.getByRole('img', { name: 'SLA compliance by priority (clocks met in time)' });
+  await compliance.waitFor();
+  const bar = (chart: typeof compliance, label: string) => chart.locator(`[data-label="${label}"]`);
+  expect(await bar(compliance, 'P2 response').getAttribute('data-value')).toBe('100');
+  expect(await bar(compliance, 'P2 response').textContent()).toContain('100 % of 1');
+  expect(await bar(compliance, 'P1 response').textContent()).toContain('no outcome yet');
+
+  const backlog = page.getByRole('img', { name: 'Backlog by tier (open tickets)' });
+  const openByTier = await suite.stack
+    .db('tickets')
+    .whereNot('stage', 'CLOSED')
+    .groupBy('tier')
+    .select('tier')
+    .count<{ tier: string; count: string }[]>('* as count');
+  expect(openByTier).toEqual([{ tier: 'TIER_1', count: '2' }]);
+  expect(await bar(backlog, 'tier 1').getAttribute('data-value')).toBe('2');
+  expect(await bar(backlog, 'tier 3').getAttribute('data-value')).toBe('0');
+  await screenshot(page, 'manager-1-dashboard');
+
+  const filters = page.getByRole('form', { name: 'Open tickets filters' });
+  const openTickets = page.getByRole('region', { name: 'Open tickets by SLA' });
+  expect(await openTickets.getByText('No tickets.').count()).toBe(1);
+  await filters.getByLabel('SLA').selectOption('on_track');
+  await openTickets.locator(`tr[data-ticket="${answered.number}"]`).waitFor();
+  await page.getByRole('form', { name: 'Open tickets filters' }).getByLabel('Priority').selectOption('P1');
+  const row = openTickets.locator(`tr[data-ticket="${waiting.number}"]`);
+  await row.waitFor();
+  await openTickets.locator(`tr[data-ticket="${answered.number}"]`).waitFor({ state: 'detached' });
+  const query = await openTickets
+    .getByRole('link', { name: 'The same tickets in the Temporal UI' })
+    .getAttribute('href');
+  expect(new URL(query!).searchParams.get('query')).toBe(
+    'ExecutionStatus = "Running" AND TicketPriority = "P1" AND SlaState = "on_track"',
+  );
+  await screenshot(page, 'manager-2-open-p1-tickets');
+
+  const workflow = await row.getByRole('link', { name: 'workflow' }).getAttribute('href');
+  expect(workflow).toBe(`${inject('temporalUiUrl')}/namespaces/default/workflows/${waiting.number}`);
+  await page.goto(workflow!);
+  await page.getByRole('heading', { name: waiting.number }).first().waitFor();
+  await screenshot(page, 'manager-3-ticket-in-temporal-ui');
+  await close();
+});

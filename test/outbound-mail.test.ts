@@ -1,0 +1,94 @@
+import type { Transporter } from 'nodemailer';
+import { describe, expect, it } from 'vitest';
+import { useMailDesk } from './support/mail';
+import { useTicketStack } from './support/ticket-stack';
+
+const desk = useMailDesk();
+let submissions = 0;
+let crashAfterSending: string | undefined;
+
+/**
+ * The worker dying after the relay took a letter and before the outbox recorded it, without killing this
+ * test process: the send goes through, then the attempt fails as a dead worker's would (its retry runs the
+ * same code). Nothing else about the transport is changed.
+ */
+function dyingAfterSend(transport: Transporter): Transporter {
+  return new Proxy(transport, {
+    get(target, property, receiver) {
+      if (property !== 'sendMail') return Reflect.get(target, property, receiver);
+      return async (message: { subject?: string }) => {
+        submissions += 1;
+        const info = await target.sendMail(message);
+        if (crashAfterSending && message.subject?.includes(crashAfterSending)) {
+          crashAfterSending = undefined;
+          throw new Error('worker died between sending and recording');
+        }
+        return info;
+      };
+    },
+  });
+}
+
+const suite = useTicketStack({
+  mail: () => ({ ...desk.settings, transport: dyingAfterSend(desk.settings.transport) }),
+});
+
+const tag = (number: string) => `[Request ID:##${number}##]`;
+
+async function mailboxSettles() {
+  await desk.relay.flush();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+describe('outbound mail', () => {
+  it('a new ticket is acknowledged by exactly one e-mail carrying its Request ID', async () => {
+    const customer = await suite.people.customer('Outbound');
+    const opened = await suite.api.post('/tickets', customer.intake());
+    expect(opened.status).toBe(201);
+    const number = opened.body.number;
+    const letter = await desk.catcher.waitFor((m) => m.subject.includes(tag(number)));
+    expect(letter.to).toEqual([customer.requester.email]);
+    expect(letter.text).toContain(number);
+    await mailboxSettles();
+    expect(desk.catcher.messages().filter((m) => m.subject.includes(tag(number)))).toHaveLength(1);
+    const row = await suite.stack
+      .db('outbox')
+      .where({ ticket_number: number, kind: 'acknowledgement' })
+      .first();
+    expect(row.sent_at).not.toBeNull();
+    expect(row.message_id).toBe(letter.messageId);
+  });
+
+  it('a worker that dies between sending and recording sends no second e-mail', async () => {
+    crashAfterSending = 'Request ID:##';
+    const before = submissions;
+    const customer = await suite.people.customer('Crash');
+    const opened = await suite.api.post('/tickets', customer.intake());
+    const number = opened.body.number;
+    await expect
+      .poll(async () => (await suite.stack.db('outbox').where({ ticket_number: number }).first())?.sent_at, {
+        timeout: 30_000,
+        interval: 250,
+      })
+      .not.toBeNull();
+    await mailboxSettles();
+    expect(submissions - before).toBe(2);
+    expect(desk.catcher.messages().filter((m) => m.subject.includes(tag(number)))).toHaveLength(1);
+    const ledger = await suite.stack.db('mail_relay_ledger').where('raw', 'like', `%${number}%`);
+    expect(ledger).toHaveLength(1);
+  });
+
+  it('the relay answers a repeated Message-ID without passing the mail on again', async () => {
+    const message = {
+      from: 'support@ticketflow.test',
+      to: 'someone@acme.example',
+      subject: 'relay duplicate check',
+      text: 'once',
+      messageId: '<relay-duplicate-check@ticketflow.test>',
+    };
+    await desk.settings.transport.sendMail(message);
+    await desk.settings.transport.sendMail(message);
+    await mailboxSettles();
+    expect(desk.catcher.messages().filter((m) => m.subject === 'relay duplicate check')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,52 @@
+import { createTransport } from 'nodemailer';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { MailSettings } from '../../activities/letter-delivery';
+import { createDb, type Db } from '../../lib/db';
+import { createLogger } from '../../lib/logger';
+import { startMailCatcher, type MailCatcher } from '../../mail/mail-catcher';
+import { startOutboundRelay, type OutboundRelay } from '../../mail/outbound-relay';
+
+export const testLinkSecret = 'test-link-secret-0123456789abcdefghijklmnop';
+
+/** Letters to the test run's shared catcher, for files that do not read their mail. */
+export function testMailSettings(smtpUrl = inject('smtpUrl')): MailSettings {
+  return {
+    transport: createTransport(smtpUrl),
+    from: 'ticketflow service desk <support@ticketflow.test>',
+    messageIdDomain: 'ticketflow.test',
+    publicBaseUrl: 'http://desk.ticketflow.test',
+    linkSecret: testLinkSecret,
+  };
+}
+
+export interface MailDesk {
+  /** The recipients' mailboxes. */
+  catcher: MailCatcher;
+  relay: OutboundRelay;
+  /** What a worker needs to send through the relay. */
+  settings: MailSettings;
+  db: Db;
+}
+
+/** A file's own outbound relay in front of its own catcher, as `npm start` runs them. */
+export function useMailDesk(): MailDesk {
+  const desk = {} as MailDesk;
+  beforeAll(async () => {
+    desk.db = createDb(inject('databaseUrl'));
+    desk.catcher = await startMailCatcher({ host: '127.0.0.1', smtpPort: 0 });
+    desk.relay = await startOutboundRelay({
+      db: desk.db,
+      upstream: createTransport(`smtp://127.0.0.1:${desk.catcher.smtpPort}`),
+      host: '127.0.0.1',
+      port: 0,
+      log: createLogger('relay-test', 'silent'),
+    });
+    desk.settings = testMailSettings(`smtp://127.0.0.1:${desk.relay.port}`);
+  });
+  afterAll(async () => {
+    await desk.relay?.close();
+    await desk.catcher?.close();
+    await desk.db?.destroy();
+  });
+  return desk;
+}

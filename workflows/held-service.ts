@@ -1,0 +1,61 @@
+import { patched, proxyLocalActivities } from '@temporalio/workflow';
+import type { TicketActivities } from '../activities';
+import type { ActionName } from './messages';
+import { pauseForHold } from './service-level';
+import type { EventDraft, TicketState } from './ticket-state';
+
+const { contractStanding } = proxyLocalActivities<TicketActivities>({ startToCloseTimeout: '30 seconds' });
+
+export type HoldReason = 'contract-expired' | 'not-justified';
+
+/** While held nobody works the ticket; the requester's and the desk's messages still come and go. */
+export const blockedWhileHeld: readonly ActionName[] = [
+  'start-analysis',
+  'propose-solution',
+  'start-testing',
+  'request-info',
+  'escalate',
+  'arrive-onsite',
+];
+
+/**
+ * R5 at intake: a request from an organization whose contract has lapsed is held from the start, and the
+ * requester and the account manager are told why. Tickets opened before held service skip the check.
+ */
+export async function holdIfContractLapsed(state: TicketState, at: string): Promise<EventDraft[]> {
+  if (!state.sla || !patched('held-service')) return [];
+  const { standing, accountManager } = await contractStanding({
+    organization: state.intake.organization,
+    at,
+  });
+  if (standing !== 'lapsed') return [];
+  const detail = `the support contract of ${state.intake.organization} is not valid on ${at.slice(0, 10)}`;
+  const held = placeOnHold(state, { reason: 'contract-expired', detail, by: 'system', accountManager }, at);
+  await pauseForHold(state, at);
+  return [held];
+}
+
+export function placeOnHold(
+  state: TicketState,
+  hold: { reason: HoldReason; detail: string; by: string; accountManager: string | null },
+  at: string,
+): EventDraft {
+  state.held = {
+    reason: hold.reason,
+    detail: hold.detail,
+    since: at,
+    by: hold.by,
+    accountManager: hold.accountManager,
+  };
+  return {
+    type: 'held',
+    actor: hold.by,
+    data: { reason: hold.reason, detail: hold.detail },
+    notify: 'ticket-held',
+    notifyTo: [state.intake.requester.email, ...(hold.accountManager ? [hold.accountManager] : [])],
+  };
+}
+
+export function heldReason(state: TicketState): string | undefined {
+  return state.held ? `the ticket is held (${state.held.reason}): ${state.held.detail}` : undefined;
+}
