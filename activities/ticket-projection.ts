@@ -82,7 +82,9 @@ export function createTicketProjection(db: Db) {
           .insert(events.map((e) => ({ ticket_number: snapshot.number, ...eventColumns(e) })))
           .onConflict(['ticket_number', 'seq'])
           .ignore();
-        const messages = events.filter((e) => e.type === 'reply-received').map((e) => messageRow(snapshot, e));
+        const messages = events
+          .filter((e) => e.type === 'reply-received')
+          .map((e) => messageRow(snapshot, e));
         // Any unique key: the same e-mail threaded twice is one message.
         if (messages.length > 0) await trx('ticket_messages').insert(messages).onConflict().ignore();
         const letters = events.flatMap((e) => lettersFor(snapshot, e));

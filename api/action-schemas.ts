@@ -38,7 +38,9 @@ export const actionBodySchemas: { [A in ActionName]: z.ZodType<Body<A>> } = {
   escalate: z.strictObject({ reason: text(5000) }),
   reply: z.strictObject({ message: text(20_000) }),
   hold: z.strictObject({
-    reason: z.literal('not-justified', { error: 'not-justified (a lapsed contract holds a ticket by itself)' }),
+    reason: z.literal('not-justified', {
+      error: 'not-justified (a lapsed contract holds a ticket by itself)',
+    }),
     detail: text(5000),
   }),
   release: z.strictObject({ note: text(5000).optional() }),

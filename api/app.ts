@@ -33,7 +33,11 @@ export function createApp(ctx: ApiContext, log: Logger): express.Express {
   app.use(dossierRoutes(ctx));
   app.use(partsRoutes(ctx));
   app.use(meRoutes(ctx));
-  app.use(adminRoutes(ctx, { onContractChanged: async (contract) => void (await releaseHeldTickets(ctx, contract)) }));
+  app.use(
+    adminRoutes(ctx, {
+      onContractChanged: async (contract) => void (await releaseHeldTickets(ctx, contract)),
+    }),
+  );
   app.use(reportRoutes(ctx));
   app.use(fieldServiceRoutes(ctx));
   app.use(correspondenceRoutes(ctx));

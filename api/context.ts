@@ -1,5 +1,6 @@
-import type { Client } from '@temporalio/client';
-import type { Db } from '../lib/db';
+import { Client, Connection } from '@temporalio/client';
+import { requireDatabaseUrl, requireLinkSecret, type Config } from '../lib/config';
+import { createDb, type Db } from '../lib/db';
 
 /** What the API's feature functions need; built once in api/main.ts (or by a test). */
 export interface ApiContext {
@@ -11,6 +12,24 @@ export interface ApiContext {
   historyLimit: number;
   /** Checks the signed links in letters (CSAT). */
   linkSecret: string;
+  /** Where managers open a ticket in the Temporal UI (R25). */
+  temporalUi: { url: string; namespace: string };
+}
+
+/** The context of a process configured by the environment: the API's, and the mail process's. */
+export async function connectApiContext(config: Config): Promise<ApiContext & { close(): Promise<void> }> {
+  const db = createDb(requireDatabaseUrl(config));
+  const connection = await Connection.connect({ address: config.temporal.address });
+  return {
+    client: new Client({ connection, namespace: config.temporal.namespace }),
+    db,
+    taskQueue: config.temporal.taskQueue,
+    updateDeadlineMs: config.api.updateDeadlineMs,
+    historyLimit: config.tickets.historyLimit,
+    linkSecret: requireLinkSecret(config),
+    temporalUi: { url: config.temporal.uiUrl, namespace: config.temporal.namespace },
+    close: async () => void (await Promise.all([connection.close(), db.destroy()])),
+  };
 }
 
 /** Every call that waits on a worker carries a deadline, so a missing worker is a 503, not a hung request. */

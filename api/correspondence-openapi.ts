@@ -16,15 +16,15 @@ const attachment = object({
   size: { type: 'integer' },
   receivedAt: time,
 });
+const answered = object({
+  score: { type: 'integer' },
+  comment: { type: ['string', 'null'] },
+  submittedAt: time,
+});
 const survey = object({
   ticketNumber: text,
   affected: text,
-  answered: {
-    anyOf: [
-      object({ score: { type: 'integer' }, comment: { type: ['string', 'null'] }, submittedAt: time }),
-      { type: 'null' },
-    ],
-  },
+  answered: { anyOf: [answered, { type: 'null' }] },
 });
 const surveyRefused = {
   403: json('a link the desk did not sign, or for a ticket that is not closed', object({ error: text })),
@@ -81,6 +81,25 @@ export function correspondenceOperations() {
           400: errorResponses.invalid,
           ...accessResponses,
           404: errorResponses.notFound,
+        },
+      },
+    },
+    '/tickets/{number}/csat': {
+      post: {
+        operationId: 'answerCsatOnTicket',
+        tags: ['tickets'],
+        summary: 'The signed-in requester rates their closed ticket (1–5) with a comment, once (R13)',
+        parameters: [ticketNumber],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: fromZod(csatAnswerSchema) } },
+        },
+        responses: {
+          201: json('recorded', answered),
+          400: errorResponses.invalid,
+          ...accessResponses,
+          404: errorResponses.notFound,
+          409: json('the ticket is not closed, or was already rated', object({ error: text })),
         },
       },
     },

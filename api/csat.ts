@@ -26,14 +26,7 @@ export async function openCsatSurvey(ctx: ApiContext, token: string): Promise<Cs
   if (!ticketNumber) throw new HttpError(403, 'this survey link is not valid');
   const ticket = await ctx.db('tickets').where({ number: ticketNumber }).first('stage', 'intake');
   if (!ticket || ticket.stage !== 'CLOSED') throw new HttpError(403, 'this survey link is not valid');
-  const answer = await ctx.db('csat_responses').where({ ticket_number: ticketNumber }).first();
-  return {
-    ticketNumber,
-    affected: ticket.intake.affected,
-    answered: answer
-      ? { score: answer.score, comment: answer.comment, submittedAt: answer.submitted_at.toISOString() }
-      : null,
-  };
+  return { ticketNumber, affected: ticket.intake.affected, answered: await csatOf(ctx, ticketNumber) };
 }
 
 /** One answer per ticket: the link cannot be used again, by the requester or by anyone it was forwarded to. */
@@ -43,12 +36,36 @@ export async function answerCsatSurvey(
   answer: CsatAnswer,
 ): Promise<CsatSurvey> {
   const survey = await openCsatSurvey(ctx, token);
+  await recordCsat(ctx, survey.ticketNumber, answer);
+  return openCsatSurvey(ctx, token);
+}
+
+/** R13 in the portal: the signed-in requester answers on their closed ticket, once, as the link would. */
+export async function answerCsatOnTicket(ctx: ApiContext, ticketNumber: string, answer: CsatAnswer) {
+  const ticket = await ctx.db('tickets').where({ number: ticketNumber }).first('stage');
+  if (!ticket) throw HttpError.notFound(`ticket ${ticketNumber}`);
+  if (ticket.stage !== 'CLOSED') throw new HttpError(409, 'the survey opens once the ticket is closed');
+  await recordCsat(ctx, ticketNumber, answer);
+  return csatOf(ctx, ticketNumber);
+}
+
+export async function csatOf(ctx: Pick<ApiContext, 'db'>, ticketNumber: string) {
+  const row = await ctx.db('csat_responses').where({ ticket_number: ticketNumber }).first();
+  return row
+    ? {
+        score: row.score as number,
+        comment: row.comment as string | null,
+        submittedAt: row.submitted_at.toISOString() as string,
+      }
+    : null;
+}
+
+async function recordCsat(ctx: ApiContext, ticketNumber: string, answer: CsatAnswer): Promise<void> {
   const inserted = await ctx
     .db('csat_responses')
-    .insert({ ticket_number: survey.ticketNumber, score: answer.score, comment: answer.comment || null })
+    .insert({ ticket_number: ticketNumber, score: answer.score, comment: answer.comment || null })
     .onConflict('ticket_number')
     .ignore()
     .returning('submitted_at');
   if (inserted.length === 0) throw new HttpError(409, 'this survey has already been answered');
-  return openCsatSurvey(ctx, token);
 }

@@ -58,7 +58,9 @@ export const ticketIntakeSchema = object({
     .describe('For phone and walk-in: when the call or visit was received (R1)'),
 }).superRefine((intake, context) => {
   const spoken = intake.channel === 'phone' || intake.channel === 'walk-in';
-  const problem = spoken ? receivedAtProblem(intake.receivedAt) : intake.receivedAt && 'only for phone and walk-in';
+  const problem = spoken
+    ? receivedAtProblem(intake.receivedAt)
+    : intake.receivedAt && 'only for phone and walk-in';
   if (problem) context.addIssue({ code: 'custom', path: ['receivedAt'], message: problem });
 });
 

@@ -93,7 +93,8 @@ const actionSummaries: Record<ActionName, string> = {
   decide: "The IT manager's decision (R20)",
   hold: 'Hold the request as not justified; its clocks pause (R5)',
   release: 'Resume a held request where it was: justified, or its contract renewed (R5)',
-  reply: "Add a message to the ticket's conversation; the requester's answer to a question resumes the clocks",
+  reply:
+    "Add a message to the ticket's conversation; the requester's answer to a question resumes the clocks",
 };
 
 /** POST /tickets/{number}/actions/{action}, one operation per action so each shows its own body. */

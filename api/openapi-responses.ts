@@ -53,6 +53,7 @@ const ticketSummary = object({
   responseDue: timeOrNull,
   resolutionDue: timeOrNull,
   waitingOnClient: { type: 'boolean' },
+  held: orNull(object({ reason: oneOf(['contract-expired', 'not-justified']), detail: text, since: time })),
 });
 
 const sla = orNull(
@@ -101,6 +102,13 @@ const ticket: JsonSchema = {
       resolution: orNull(signedText),
       sla,
       allowedActions: { type: 'array', items: text },
+      csat: orNull(
+        object({
+          score: { type: 'integer', minimum: 1, maximum: 5 },
+          comment: textOrNull,
+          submittedAt: time,
+        }),
+      ),
       timeline: {
         type: 'array',
         items: object({

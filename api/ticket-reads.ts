@@ -1,5 +1,6 @@
 import { stages, type TimelineEntry } from '../domain/ticket';
 import { readTimeline } from '../lib/timeline';
+import { csatOf } from './csat';
 import type { Knex } from 'knex';
 import type { Db } from '../lib/db';
 
@@ -32,6 +33,8 @@ export interface TicketDetails extends TicketSummary {
   sla: unknown;
   allowedActions: string[];
   timeline: TimelineEntry[];
+  /** R13: the requester's answer to the satisfaction survey, once given. */
+  csat: { score: number; comment: string | null; submittedAt: string } | null;
 }
 
 export interface TicketFilters {
@@ -58,6 +61,7 @@ export async function findTicket(db: Db, number: string): Promise<TicketDetails 
     sla: row.sla,
     allowedActions: row.allowed_actions,
     timeline: await readTimeline(db, number),
+    csat: await csatOf({ db }, number),
   };
 }
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { seedDemoDesk } from '../dev/demo-desk';
 import { migrate } from '../dev/migrate';
 import { startLocalPostgres } from '../dev/postgres';
 import { Cleanup, freePort, projectRoot } from '../dev/support';
@@ -99,17 +100,20 @@ try {
     updateDeadlineMs: 30_000,
     historyLimit: 10_000,
     linkSecret: mail.linkSecret,
+    temporalUi: { url: temporal.uiUrl ?? 'http://127.0.0.1:8233', namespace: 'default' },
   };
   const server = createApp(ctx, createLogger('bench', 'silent')).listen(0, '127.0.0.1');
   await once(server, 'listening');
   cleanup.push(() => new Promise<void>((done) => server.close(() => done())));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tickets`;
   const body = JSON.stringify(validIntake());
+  // The demo desk's tier-1 agent enters the requests of ACME Logistics' reporter, as at a real desk.
+  const agent = (await seedDemoDesk(db)).find((t) => t.agentKind === 'tier-1')!;
 
   const createTicket = async () => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.token}` },
       body,
     });
     if (response.status !== 201)

@@ -44,8 +44,16 @@ const schema = z.object({
   MAIL_RELAY_ADDRESS: bindAddress.default('127.0.0.1:2525'),
   MAIL_UPSTREAM_URL: z.string().url().default('smtp://127.0.0.1:1025'),
   MAIL_INBOUND_ADDRESS: bindAddress.default('127.0.0.1:2526'),
-  MAIL_INBOUND_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  MAIL_INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   MAIL_CATCHER_SMTP_PORT: port.default(1025),
   MAIL_CATCHER_WEB_PORT: port.default(1080),
 });
@@ -145,7 +153,9 @@ export function requireDatabaseUrl(config: Config): string {
 /** For the processes that sign or check links in letters (worker, API). */
 export function requireLinkSecret(config: Config): string {
   if (!config.mail.linkSecret) {
-    throw new ConfigError('invalid configuration:\n  LINK_SIGNING_SECRET: required (32 or more random characters)');
+    throw new ConfigError(
+      'invalid configuration:\n  LINK_SIGNING_SECRET: required (32 or more random characters)',
+    );
   }
   return config.mail.linkSecret;
 }

@@ -1,7 +1,6 @@
-import { Client, Connection } from '@temporalio/client';
 import { createTransport } from 'nodemailer';
-import { loadConfig, requireDatabaseUrl, requireLinkSecret } from '../lib/config';
-import { createDb } from '../lib/db';
+import { connectApiContext } from '../api/context';
+import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { startInboundListener } from './inbound-listener';
 import { startOutboundRelay } from './outbound-relay';
@@ -9,17 +8,8 @@ import { startOutboundRelay } from './outbound-relay';
 /** The mail process: the outbound relay the worker sends through, and the inbound listener. */
 const config = loadConfig();
 const log = createLogger('mail', config.logLevel);
-const db = createDb(requireDatabaseUrl(config));
-const connection = await Connection.connect({ address: config.temporal.address });
-const client = new Client({ connection, namespace: config.temporal.namespace });
-const ctx = {
-  client,
-  db,
-  taskQueue: config.temporal.taskQueue,
-  updateDeadlineMs: config.api.updateDeadlineMs,
-  historyLimit: config.tickets.historyLimit,
-  linkSecret: requireLinkSecret(config),
-};
+const ctx = await connectApiContext(config);
+const { db } = ctx;
 
 const { relayAddress, inboundAddress } = config.mail;
 const closers: (() => Promise<void>)[] = [];
@@ -53,7 +43,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log.info({ signal }, 'mail stopping');
     void Promise.all(closers.map((close) => close()))
-      .then(() => Promise.all([connection.close(), db.destroy()]))
+      .then(ctx.close)
       .then(() => process.exit(0));
   });
 }

@@ -2,6 +2,7 @@ import { actionForms, offeredActions } from './actions.js';
 import { api, ApiError } from './api.js';
 import { badge, errorBox, h, labelOf, show, waitingBadge, when } from './dom.js';
 import { field, showFieldErrors, valuesOf, whileSubmitting } from './forms.js';
+import { csatPanel } from './csat-form.js';
 import { replyForm } from './reply-form.js';
 import { temporalUiLink } from './temporal-ui.js';
 import { timelineList } from './timeline.js';
@@ -38,7 +39,12 @@ function facts(ticket) {
   const rows = [
     ['Organization', ticket.organization],
     ['Requester', `${intake.requester.name} <${intake.requester.email}>`],
-    ['Site', `${intake.site.address}, ${intake.site.building}, room ${intake.site.room}`],
+    [
+      'Site',
+      intake.site
+        ? `${intake.site.address}, ${intake.site.building}, room ${intake.site.room}`
+        : 'not given yet',
+    ],
     ['Description', intake.description],
     ['Assigned engineer', ticket.assignee ?? 'nobody yet'],
     ['Received', when(ticket.receivedAt)],
@@ -68,6 +74,7 @@ function actionsPanel(ticket, context, reload) {
     h('h2', {}, 'Actions'),
     offered.map((name) => actionForm(ticket, name, context, reload)),
     mayReply && replyForm(ticket, reload),
+    role === 'requester' && ticket.stage === 'CLOSED' && csatPanel(ticket, reload),
     offered.length === 0 &&
       !mayReply &&
       h('p', { class: 'muted' }, `Nothing for you to do in ${labelOf(ticket.stage)}.`),

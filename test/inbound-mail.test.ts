@@ -1,46 +1,21 @@
 import { createTransport } from 'nodemailer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../lib/logger';
-import { startInboundListener } from '../mail/inbound-listener';
-import type { SmtpListener } from '../mail/smtp-listener';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from './support/people';
-import { testLinkSecret, useMailDesk } from './support/mail';
+import { useInboundListener, useMailDesk } from './support/mail';
 import { useTicketStack } from './support/ticket-stack';
 
 const desk = useMailDesk();
 const suite = useTicketStack({ mail: () => desk.settings });
-let inbound: SmtpListener;
+const inbound = useInboundListener(() => suite.stack);
 let customer: Customer;
 
 beforeAll(async () => {
-  const { client, db, taskQueue } = suite.stack;
-  inbound = await startInboundListener({
-    ctx: {
-      client,
-      db,
-      taskQueue,
-      updateDeadlineMs: 10_000,
-      historyLimit: 10_000,
-      linkSecret: testLinkSecret,
-    },
-    log: createLogger('inbound-test', 'silent'),
-    host: '127.0.0.1',
-    port: 0,
-    maxBytes: 5 * 1024 * 1024,
-    attachmentMaxBytes: 64 * 1024,
-  });
   customer = await suite.people.customer('Inbound');
 });
-afterAll(() => inbound?.close());
 
 const tag = (number: string) => `[Request ID:##${number}##]`;
 
-function sendToDesk(mail: Record<string, unknown>) {
-  return createTransport(`smtp://127.0.0.1:${inbound.port}`).sendMail({
-    to: 'support@ticketflow.test',
-    ...mail,
-  });
-}
+const sendToDesk = inbound.send;
 
 async function ticketsOf(email: string) {
   return suite.stack.db('tickets').where({ requester_email: email }).orderBy('received_at');
@@ -122,7 +97,7 @@ describe('inbound mail', () => {
 
   it('mail without a sender is kept and reported, not lost', async () => {
     const raw = 'To: support@ticketflow.test\r\nSubject: no sender\r\n\r\nHello\r\n';
-    await createTransport(`smtp://127.0.0.1:${inbound.port}`).sendMail({
+    await createTransport(`smtp://127.0.0.1:${inbound.listener.port}`).sendMail({
       envelope: { from: 'bounce@relay.example', to: ['support@ticketflow.test'] },
       raw,
     });

@@ -1,44 +1,20 @@
-import { createTransport } from 'nodemailer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../lib/logger';
-import { startInboundListener } from '../mail/inbound-listener';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaughtMail } from '../mail/mail-catcher';
-import type { SmtpListener } from '../mail/smtp-listener';
 import type { Customer } from './support/people';
-import { testLinkSecret, useMailDesk } from './support/mail';
+import { useInboundListener, useMailDesk } from './support/mail';
 import { useTicketStack } from './support/ticket-stack';
 
 const desk = useMailDesk();
 const suite = useTicketStack({ mail: () => desk.settings });
-let inbound: SmtpListener;
+const inbound = useInboundListener(() => suite.stack);
 let customer: Customer;
 
 beforeAll(async () => {
-  const { client, db, taskQueue } = suite.stack;
-  const ctx = {
-    client,
-    db,
-    taskQueue,
-    updateDeadlineMs: 10_000,
-    historyLimit: 10_000,
-    linkSecret: testLinkSecret,
-  };
-  const log = createLogger('inbound-test', 'silent');
-  inbound = await startInboundListener({
-    ctx,
-    log,
-    host: '127.0.0.1',
-    port: 0,
-    maxBytes: 1 << 20,
-    attachmentMaxBytes: 1 << 16,
-  });
   customer = await suite.people.customer('Journey');
 });
-afterAll(() => inbound?.close());
 
 const tag = (number: string) => `[Request ID:##${number}##]`;
-const mailDesk = (mail: Record<string, unknown>) =>
-  createTransport(`smtp://127.0.0.1:${inbound.port}`).sendMail({ to: 'support@ticketflow.test', ...mail });
+const mailDesk = inbound.send;
 const letter = (number: string, about: RegExp) =>
   desk.catcher.waitFor((m) => m.subject.includes(tag(number)) && about.test(m.text));
 

@@ -7,7 +7,6 @@ import { createLogger } from '../lib/logger';
 import { apiClient, type ApiClient } from './support/http';
 import { validIntake } from './support/intake';
 import { memoryLog } from './support/observability';
-import { testLinkSecret } from './support/mail';
 import { useTicketStack } from './support/ticket-stack';
 
 const suite = useTicketStack();
@@ -17,8 +16,7 @@ let api: ApiClient;
 
 // An app of its own, on the stack's Temporal and PostgreSQL, whose log lines this file reads.
 beforeAll(async () => {
-  const ctx = { ...suite.stack, updateDeadlineMs: 10_000, historyLimit: 10_000, linkSecret: testLinkSecret };
-  server = createApp(ctx, createLogger('api-test', 'info', log.stream)).listen(0, '127.0.0.1');
+  server = createApp(suite.stack.ctx, createLogger('api-test', 'info', log.stream)).listen(0, '127.0.0.1');
   await once(server, 'listening');
   api = apiClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, suite.people.agent.token);
 });

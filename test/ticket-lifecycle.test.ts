@@ -73,7 +73,12 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
       'csat-requested',
     ]);
     const letters = await suite.stack.db('outbox').where({ ticket_number: number }).orderBy('id');
-    expect(letters.map((l) => l.kind)).toEqual(['acknowledgement', 'testing-requested', 'resolved', 'csat-survey']);
+    expect(letters.map((l) => l.kind)).toEqual([
+      'acknowledgement',
+      'testing-requested',
+      'resolved',
+      'csat-survey',
+    ]);
     // The workflow ends once the closing letters (resolution, survey) are handed to the mail relay.
     const handle = suite.stack.client.workflow.getHandle(number);
     await handle.result();
@@ -90,7 +95,15 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
     expect(rejected.body).toMatchObject({
       stage: 'ANALYSIS',
       verification: null,
-      allowedActions: ['assign', 'propose-solution', 'request-info', 'change-priority', 'escalate', 'reply', 'hold'],
+      allowedActions: [
+        'assign',
+        'propose-solution',
+        'request-info',
+        'change-priority',
+        'escalate',
+        'reply',
+        'hold',
+      ],
     });
     expect(rejected.body.timeline.at(-1)).toMatchObject({
       type: 'rejected',

@@ -38,7 +38,13 @@ export interface ActionCommands {
   hold: { actor: string; reason: 'not-justified'; detail: string };
   /** R5: justified after all, or the contract renewed: service resumes where it was. */
   release: { actor: string; note?: string };
-  reply: { actor: string; message: string; channel?: 'portal' | 'email'; subject?: string; mailMessageId?: string };
+  reply: {
+    actor: string;
+    message: string;
+    channel?: 'portal' | 'email';
+    subject?: string;
+    mailMessageId?: string;
+  };
 }
 
 export type ManagerDecision =

@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { allow, authenticate, ensureTicketVisible, principalOf } from '../access';
 import type { ApiContext } from '../context';
-import { answerCsatSurvey, csatAnswerSchema, openCsatSurvey } from '../csat';
+import { answerCsatOnTicket, answerCsatSurvey, csatAnswerSchema, openCsatSurvey } from '../csat';
 import { csatPage } from '../csat-page';
 import { HttpError, parseOrThrow } from '../errors';
 import { replyToTicket } from '../ticket-replies';
@@ -53,6 +53,12 @@ export function correspondenceRoutes(ctx: ApiContext): Router {
     const file = await ctx.db('ticket_attachments').where({ ticket_number: req.params.number, id }).first();
     if (!file) throw HttpError.notFound(`attachment ${id}`);
     res.type(file.content_type).attachment(file.filename).send(file.content);
+  });
+
+  router.post('/tickets/:number/csat', signedIn, allow('requester'), async (req, res) => {
+    await ensureTicketVisible(ctx.db, principalOf(res), req.params.number);
+    const answer = parseOrThrow(csatAnswerSchema, req.body ?? {});
+    res.status(201).json(await answerCsatOnTicket(ctx, req.params.number, answer));
   });
 
   const form = express.urlencoded({ extended: false, limit: '16kb' });

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import express, { Router, type RequestHandler } from 'express';
-import { loadConfig, type Config } from '../../lib/config';
 import { authenticate, principalOf } from '../access';
 import { actionRoles } from '../action-permissions';
 import type { ApiContext } from '../context';
@@ -23,12 +22,9 @@ const contentSecurityPolicy: RequestHandler = (_req, res, next) => {
  * `/portal/settings` tells the signed-in person's portal who may take which action, and tells the desk
  * where the Temporal UI is.
  */
-export function portalRoutes(
-  ctx: Pick<ApiContext, 'db'>,
-  config: Pick<Config, 'temporal'> = loadConfig(),
-): Router {
+export function portalRoutes(ctx: Pick<ApiContext, 'db' | 'temporalUi'>): Router {
   const router = Router();
-  const { uiUrl, namespace } = config.temporal;
+  const { url: uiUrl, namespace } = ctx.temporalUi;
 
   router.get('/portal/settings', authenticate(ctx.db), (_req, res) => {
     const desk = principalOf(res).role !== 'requester';

@@ -127,6 +127,17 @@ it('a requester rejects a solution in testing, accepts the next one, and writes 
   await reply.getByRole('button', { name: 'Reply' }).click();
   await reply.getByRole('status').filter({ hasText: 'the ticket stays closed' }).waitFor();
   expect((await suite.api.get(`/tickets/${number}`)).body.stage).toBe('CLOSED');
+
+  const rating = actions.getByRole('form', { name: 'Satisfaction' });
+  await rating.getByLabel('How satisfied').selectOption('4');
+  await rating.getByLabel('Anything you would like').fill('Fast and clear');
+  await rating.getByRole('button', { name: 'Send rating' }).click();
+  await actions.getByRole('status').filter({ hasText: 'You rated this request 4 of 5' }).waitFor();
+  await screenshot(page, 'requester-6-rated');
+  expect((await suite.api.get(`/tickets/${number}`)).body.csat).toMatchObject({
+    score: 4,
+    comment: 'Fast and clear',
+  });
   await close();
 });
 

@@ -1,10 +1,13 @@
-import { createTransport } from 'nodemailer';
+import { createTransport, type SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { MailSettings } from '../../activities/letter-delivery';
 import { createDb, type Db } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { startMailCatcher, type MailCatcher } from '../../mail/mail-catcher';
+import { startInboundListener } from '../../mail/inbound-listener';
 import { startOutboundRelay, type OutboundRelay } from '../../mail/outbound-relay';
+import type { SmtpListener } from '../../mail/smtp-listener';
+import type { TicketStack } from './ticket-stack';
 
 export const testLinkSecret = 'test-link-secret-0123456789abcdefghijklmnop';
 
@@ -48,5 +51,33 @@ export function useMailDesk(): MailDesk {
     await desk.catcher?.close();
     await desk.db?.destroy();
   });
+  return desk;
+}
+
+export interface InboundDesk {
+  listener: SmtpListener;
+  /** Mails the desk's address through the listener, as the site's mail gateway would. */
+  send(mail: SendMailOptions): Promise<unknown>;
+}
+
+/** The inbound listener on the file's stack, with a small attachment limit tests can reach. */
+export function useInboundListener(stack: () => TicketStack): InboundDesk {
+  const desk = {} as InboundDesk;
+  desk.send = (mail) =>
+    createTransport(`smtp://127.0.0.1:${desk.listener.port}`).sendMail({
+      to: 'support@ticketflow.test',
+      ...mail,
+    });
+  beforeAll(async () => {
+    desk.listener = await startInboundListener({
+      ctx: stack().ctx,
+      log: createLogger('inbound-test', 'silent'),
+      host: '127.0.0.1',
+      port: 0,
+      maxBytes: 5 * 1024 * 1024,
+      attachmentMaxBytes: 64 * 1024,
+    });
+  });
+  afterAll(() => desk.listener?.close());
   return desk;
 }

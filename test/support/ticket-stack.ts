@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../api/app';
+import type { ApiContext } from '../../api/context';
 import { apiClient, type ApiClient } from './http';
 import { seedDesk, type Desk } from './people';
 import { testLinkSecret, testMailSettings } from './mail';
@@ -59,6 +60,8 @@ export async function startWorker(
 
 export interface TicketStack {
   baseUrl: string;
+  /** What the stack's API runs with, for a test that builds an app or a mail listener of its own. */
+  ctx: ApiContext;
   db: Db;
   client: Client;
   taskQueue: string;
@@ -91,10 +94,12 @@ export async function startTicketStack(options: TicketStackOptions = {}): Promis
     updateDeadlineMs: options.updateDeadlineMs ?? 10_000,
     historyLimit: 10_000,
     linkSecret: testLinkSecret,
+    temporalUi: { url: inject('temporalUiUrl'), namespace: 'default' },
   };
   const server = createApp(ctx, createLogger('api-test', 'silent')).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const stack: TicketStack = {
+    ctx,
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     db,
     client,

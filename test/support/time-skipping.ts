@@ -62,7 +62,11 @@ export async function withWorker(ts: TimeSkipping, work: (open: OpenTicket) => P
     connection: ts.env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ db: ts.db, defaultPolicyId: 'customer-support-sop', mail: testMailSettings() }),
+    activities: createActivities({
+      db: ts.db,
+      defaultPolicyId: 'customer-support-sop',
+      mail: testMailSettings(),
+    }),
   });
   const opened: TicketHandle[] = [];
   const open: OpenTicket = async (organization, priority, overrides = {}, historyLimit) => {
