@@ -74,6 +74,23 @@ export function createApiMetrics(db: Db): ApiMetrics {
             FROM ticket_events WHERE type = 'sla-breached' GROUP BY 1`),
   );
 
+  gaugeFromQuery(
+    registry,
+    'ticketflow_inbound_mail_total',
+    'Mail received by the desk, by what became of it (unparseable and failed mail is kept for review)',
+    ['outcome'],
+    () => rows('SELECT outcome, count(*)::int AS n FROM inbound_mail GROUP BY 1'),
+  );
+  gaugeFromQuery(
+    registry,
+    'ticketflow_letters_unsent',
+    'Letters in the outbox not yet taken by the mail relay, and how many of them have waited over 10 minutes',
+    ['waiting'],
+    () =>
+      rows(`SELECT CASE WHEN created_at < now() - interval '10 minutes' THEN 'over_10m' ELSE 'under_10m' END AS waiting,
+                   count(*)::int AS n FROM outbox WHERE sent_at IS NULL GROUP BY 1`),
+  );
+
   const duration = new Histogram({
     name: 'ticketflow_http_request_duration_seconds',
     help: 'API request duration by method, route pattern and status',

@@ -78,6 +78,17 @@ describe('inbound mail', () => {
     expect(await ticketsOf(customer.requester.email)).toHaveLength(2);
   });
 
+  it("a reply naming another organization's ticket is refused, saying why, and reaches no ticket", async () => {
+    const theirs = await suite.api.post('/tickets', suite.people.globex.intake());
+    const number = theirs.body.number;
+    await sendToDesk({ from: customer.requester.email, subject: `Re: ${tag(number)}`, text: 'Let me in' });
+    const refusal = await desk.catcher.waitFor(
+      (m) => m.to.includes(customer.requester.email) && m.subject === `Re: ${tag(number)}`,
+    );
+    expect(refusal.text).toMatch(/does not name a request of your organization/);
+    expect(await suite.stack.db('ticket_messages').where({ ticket_number: number })).toHaveLength(0);
+  });
+
   it('the same e-mail delivered twice is one message on the ticket', async () => {
     const opened = await suite.api.post('/tickets', customer.intake());
     const number = opened.body.number;

@@ -91,6 +91,14 @@ describe('Prometheus metrics', () => {
     expect(breaches(await scrape())).toBe(before + 1);
   });
 
+  it('reports mail that could not be handled, so it is looked at rather than lost', async () => {
+    const unparseable = (text: string) =>
+      metricSum(text, 'ticketflow_inbound_mail_total', { outcome: 'unparseable' });
+    const before = unparseable(await scrape());
+    await suite.stack.db('inbound_mail').insert({ raw: Buffer.from('garbage'), outcome: 'unparseable' });
+    expect(unparseable(await scrape())).toBe(before + 1);
+  });
+
   it("the worker's SDK exporter reports activity latency, and its logs name the ticket", async () => {
     const number = await openTicket();
     // The ticket's projection and clock arithmetic run as local activities, which have their own series.
