@@ -1,5 +1,6 @@
 import type { Transporter } from 'nodemailer';
 import { composeLetter, type LetterRequest } from '../mail/letters';
+import { isMailAddress } from '../mail/addresses';
 import { messageIdFor } from '../mail/message-id';
 import { signLinkToken } from '../mail/signed-links';
 import type { Db } from '../lib/db';
@@ -35,12 +36,19 @@ interface OutboxRow {
 export function createLetterDeliveryActivities(db: Db, mail: MailSettings) {
   return {
     async deliverLetters({ ticketNumber, keys }: LetterSelection): Promise<number> {
-      const query = db<OutboxRow>('outbox').whereNull('sent_at').orderBy('id');
+      const query = db<OutboxRow>('outbox').whereNull('sent_at').whereNull('undeliverable').orderBy('id');
       if (ticketNumber) query.where({ ticket_number: ticketNumber });
       if (keys) query.whereIn('idempotency_key', keys);
       if (!ticketNumber && !keys) return 0;
       const rows: OutboxRow[] = await query;
       for (const row of rows) {
+        // Retrying cannot give a recipient an address; the rest of the ticket's letters must still go.
+        if (!isMailAddress(row.recipient)) {
+          await db('outbox')
+            .where({ id: row.id })
+            .update({ undeliverable: 'the recipient is not an e-mail address' });
+          continue;
+        }
         const letter = composeLetter({
           kind: row.kind,
           recipient: row.recipient,

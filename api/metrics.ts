@@ -88,7 +88,7 @@ export function createApiMetrics(db: Db): ApiMetrics {
     ['waiting'],
     () =>
       rows(`SELECT CASE WHEN created_at < now() - interval '10 minutes' THEN 'over_10m' ELSE 'under_10m' END AS waiting,
-                   count(*)::int AS n FROM outbox WHERE sent_at IS NULL GROUP BY 1`),
+                   count(*)::int AS n FROM outbox WHERE sent_at IS NULL AND undeliverable IS NULL GROUP BY 1`),
   );
 
   const duration = new Histogram({

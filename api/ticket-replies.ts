@@ -5,6 +5,7 @@ import type { ApiContext } from './context';
 import { HttpError } from './errors';
 import { performAction } from './ticket-actions';
 import { findTicket, type TicketDetails } from './ticket-reads';
+import { isMailAddress } from '../mail/addresses';
 import { queueLetters, sendLetters } from '../mail/standalone-letters';
 
 export interface Reply {
@@ -60,10 +61,7 @@ async function recordClarification(ctx: ApiContext, ticket: TicketDetails, reply
       at: new Date().toISOString(),
       data: { message: reply.message },
     };
-    const recipients = [
-      ticket.requesterEmail,
-      ...(looksLikeEmail(ticket.assignee) ? [ticket.assignee!] : []),
-    ];
+    const recipients = [ticket.requesterEmail, ...(isMailAddress(ticket.assignee) ? [ticket.assignee] : [])];
     const letters = recipients.map((recipient) => ({
       key: `${ticket.number}/clarification/${message.id}/${recipient}`,
       kind: 'clarification-requested' as const,
@@ -76,10 +74,6 @@ async function recordClarification(ctx: ApiContext, ticket: TicketDetails, reply
     return letters.map((l) => l.key);
   });
   await sendLetters(ctx.client, ctx.taskQueue, keys);
-}
-
-function looksLikeEmail(value: string | null): boolean {
-  return !!value && /^[^@\s]+@[^@\s]+$/.test(value);
 }
 
 /** The projection keeps the ticket as text columns; the letter wants it typed. */

@@ -85,13 +85,15 @@ export async function up(knex: Knex): Promise<void> {
     t.text('subject');
     t.integer('attempts').notNullable().defaultTo(0);
     t.text('last_error');
+    // Why a letter can never be sent (an engineer named without an e-mail address); it is skipped, not retried.
+    t.text('undeliverable');
   });
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex('outbox').whereNull('ticket_number').delete();
   await knex.schema.alterTable('outbox', (t) => {
-    t.dropColumns('subject', 'attempts', 'last_error');
+    t.dropColumns('subject', 'attempts', 'last_error', 'undeliverable');
     t.text('ticket_number').notNullable().alter();
   });
   await knex.schema.alterTable('tickets', (t) => {

@@ -1,5 +1,6 @@
 import type { Transporter } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
+import { createLetterDeliveryActivities } from '../activities/letter-delivery';
 import { useMailDesk } from './support/mail';
 import { useTicketStack } from './support/ticket-stack';
 
@@ -34,6 +35,8 @@ const suite = useTicketStack({
 });
 
 const tag = (number: string) => `[Request ID:##${number}##]`;
+const ticketLetters = (number: string, where: Record<string, string>) =>
+  suite.stack.db('outbox').where({ ticket_number: number, ...where });
 
 async function mailboxSettles() {
   await desk.relay.flush();
@@ -76,6 +79,33 @@ describe('outbound mail', () => {
     expect(desk.catcher.messages().filter((m) => m.subject.includes(tag(number)))).toHaveLength(1);
     const ledger = await suite.stack.db('mail_relay_ledger').where('raw', 'like', `%${number}%`);
     expect(ledger).toHaveLength(1);
+  });
+
+  it("a letter to someone without an e-mail address is set aside, and the ticket's other letters still go", async () => {
+    const customer = await suite.people.customer('Undeliverable');
+    const number = (await suite.api.post('/tickets', customer.intake())).body.number;
+    await expect
+      .poll(() => ticketLetters(number, { kind: 'acknowledgement' }).then((r) => r[0]?.sent_at))
+      .not.toBeNull();
+    const payload = (await ticketLetters(number, { kind: 'acknowledgement' }))[0].payload;
+    const queued = (key: string, recipient: string) => ({
+      idempotency_key: `${number}/${key}`,
+      ticket_number: number,
+      kind: 'status-update',
+      recipient,
+      payload,
+    });
+    await suite.stack
+      .db('outbox')
+      .insert([queued('by-name', 'eng.maria'), queued('by-address', customer.requester.email)]);
+
+    const { deliverLetters } = createLetterDeliveryActivities(suite.stack.db, desk.settings);
+    expect(await deliverLetters({ ticketNumber: number })).toBe(2);
+    const [byName] = await ticketLetters(number, { idempotency_key: `${number}/by-name` });
+    expect(byName).toMatchObject({ sent_at: null, undeliverable: 'the recipient is not an e-mail address' });
+    const [byAddress] = await ticketLetters(number, { idempotency_key: `${number}/by-address` });
+    await desk.catcher.waitFor((m) => m.messageId === byAddress.message_id);
+    expect(await deliverLetters({ ticketNumber: number })).toBe(0);
   });
 
   it('the relay answers a repeated Message-ID without passing the mail on again', async () => {

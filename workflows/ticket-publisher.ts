@@ -41,10 +41,17 @@ export async function publishChange(state: TicketState, drafts: EventDraft[], at
     { key: ticketSearchAttributes.TicketPriority, value: state.priority },
     ...serviceLevelAttributes(state),
   ]);
-  // The Temporal UI shows these under "Current Details" (it asks the worker through the metadata query).
-  if (patched(currentDetailsPatch)) setCurrentDetails(currentDetails(state));
+  showCurrentDetails(state);
   const { recordTicketChange } = patched(localProjectionPatch) ? asLocalActivity : asActivity;
   await recordTicketChange({ snapshot: snapshotOf(state), events });
+}
+
+/**
+ * The Temporal UI shows these under "Current Details", asking the worker through the metadata query: they live
+ * in the worker's memory, so a run continued as new sets them again before its first change.
+ */
+export function showCurrentDetails(state: TicketState): void {
+  if (patched(currentDetailsPatch)) setCurrentDetails(currentDetails(state));
 }
 
 function snapshotOf(state: TicketState): TicketSnapshot {

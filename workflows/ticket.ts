@@ -21,7 +21,7 @@ import {
   type ActionName,
 } from './messages';
 import { afterAction, openServiceLevel } from './service-level';
-import { publishChange } from './ticket-publisher';
+import { publishChange, showCurrentDetails } from './ticket-publisher';
 import {
   newTicketState,
   ticketView,
@@ -52,6 +52,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     if (dossier.length > 0) await publish(dossier, at);
   };
 
+  if ('resume' in input) showCurrentDetails(state);
   setHandler(ticketQuery, view);
   setHandler(registeredUpdate, async () => {
     await condition(() => state.registered);
