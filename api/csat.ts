@@ -40,10 +40,18 @@ export async function answerCsatSurvey(
   return openCsatSurvey(ctx, token);
 }
 
-/** R13 in the portal: the signed-in requester answers on their closed ticket, once, as the link would. */
-export async function answerCsatOnTicket(ctx: ApiContext, ticketNumber: string, answer: CsatAnswer) {
-  const ticket = await ctx.db('tickets').where({ number: ticketNumber }).first('stage');
+/** R13 in the portal: the requester who reported the ticket rates it once it is closed, once, as the link would. */
+export async function answerCsatOnTicket(
+  ctx: ApiContext,
+  ticketNumber: string,
+  requester: string,
+  answer: CsatAnswer,
+) {
+  const ticket = await ctx.db('tickets').where({ number: ticketNumber }).first('stage', 'requester_email');
   if (!ticket) throw HttpError.notFound(`ticket ${ticketNumber}`);
+  if (ticket.requester_email.toLowerCase() !== requester.toLowerCase()) {
+    throw new HttpError(403, 'only the requester who reported the ticket rates it');
+  }
   if (ticket.stage !== 'CLOSED') throw new HttpError(409, 'the survey opens once the ticket is closed');
   await recordCsat(ctx, ticketNumber, answer);
   return csatOf(ctx, ticketNumber);

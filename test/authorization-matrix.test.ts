@@ -1,46 +1,36 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actionNames } from '../workflows/messages';
-import type { Answer, ApiClient } from './support/http';
+import {
+  get,
+  nobodyId,
+  open,
+  patch,
+  post,
+  put,
+  signedIn,
+  statusesOf,
+  useCallers,
+  type Call,
+  type Caller,
+  type Expected,
+} from './support/authorization';
+import type { ApiClient } from './support/http';
 import type { Customer } from './support/people';
 import { useTicketStack } from './support/ticket-stack';
 
 const suite = useTicketStack();
-
-const callers = ['none', 'revoked', 'requester', 'stranger', 'agent', 'manager', 'admin'] as const;
-type Caller = (typeof callers)[number];
-type Expected = Record<Caller, number>;
+const matrixCallers = useCallers(suite);
 
 let clients: Record<Caller, ApiClient>;
 let own: Customer;
 let number: string;
 let contractId: string;
 
-/** Whom a request is for: the requester's own ticket; the stranger is another organization's requester. */
+/** Whom a request is for: the requester's own ticket and their organization's contract. */
 beforeAll(async () => {
-  const { people, api } = suite;
-  own = await people.customer('Matrix');
-  const stranger = await people.customer('Stranger');
-  const admin = api.as(people.admin.token);
-  const leaver = await admin.post('/admin/people', {
-    email: `leaver-${randomUUID()}@desk.example`,
-    name: 'Leaver',
-    role: 'agent',
-    agentKind: 'tier-1',
-  });
-  const issued = await admin.post(`/admin/people/${leaver.body.id}/tokens`, { label: 'laptop' });
-  expect((await admin.post(`/admin/tokens/${issued.body.id}/revoke`)).status).toBe(200);
-  clients = {
-    none: api.as(''),
-    revoked: api.as(issued.body.token),
-    requester: api.as(own.requester.token),
-    stranger: api.as(stranger.requester.token),
-    agent: api,
-    manager: api.as(people.manager.token),
-    admin,
-  };
-  number = (await api.post('/tickets', own.intake())).body.number;
-  const contract = await admin.post('/admin/contracts', {
+  ({ clients, own } = matrixCallers);
+  number = (await suite.api.post('/tickets', own.intake())).body.number;
+  const contract = await clients.admin.post('/admin/contracts', {
     organization: own.organization.name,
     slaPolicyId: 'itbx-bogota',
     validFrom: '2026-01-01',
@@ -48,37 +38,8 @@ beforeAll(async () => {
   contractId = contract.body.id;
 });
 
-const signedIn = (statuses: Omit<Expected, 'none' | 'revoked'>): Expected => ({
-  none: 401,
-  revoked: 401,
-  ...statuses,
-});
-const open: Expected = Object.fromEntries(callers.map((caller) => [caller, 200])) as Expected;
 const adminOnly = (status: number) =>
   signedIn({ requester: 403, stranger: 403, agent: 403, manager: 403, admin: status });
-
-// An allowed caller's request is refused by its body (400) or finds nothing (404), so the matrix changes
-// nothing it reads: each status says how far the caller got.
-const bogus = { bogus: true };
-const nobodyId = '00000000-0000-4000-8000-000000000000';
-
-type Call = (client: ApiClient) => Promise<Answer>;
-const get =
-  (path: () => string): Call =>
-  (client) =>
-    client.get(path());
-const post =
-  (path: () => string, body: unknown = bogus): Call =>
-  (client) =>
-    client.post(path(), body);
-const patch =
-  (path: () => string): Call =>
-  (client) =>
-    client.patch(path(), bogus);
-const put =
-  (path: () => string): Call =>
-  (client) =>
-    client.put(path(), bogus);
 
 const customerAction = signedIn({ requester: 400, stranger: 404, agent: 400, manager: 400, admin: 403 });
 const deskAction = signedIn({ requester: 403, stranger: 403, agent: 400, manager: 400, admin: 403 });
@@ -163,10 +124,7 @@ const matrix: [string, Call, Expected][] = [
 
 describe('who may call what (R24)', () => {
   it.each(matrix)('%s answers each caller as the table says', async (_route, call, expected) => {
-    const answers = Object.fromEntries(
-      await Promise.all(callers.map(async (caller) => [caller, (await call(clients[caller])).status])),
-    );
-    expect(answers).toEqual(expected);
+    expect(await statusesOf(call, clients, number)).toEqual(expected);
   });
 
   it('answers 401 with a Bearer challenge, naming an unknown or revoked token as invalid', async () => {

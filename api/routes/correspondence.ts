@@ -39,6 +39,9 @@ export function correspondenceRoutes(ctx: ApiContext): Router {
 
   router.get('/tickets/:number/attachments', signedIn, onTicket, async (req, res) => {
     await ensureTicketVisible(ctx.db, principalOf(res), req.params.number);
+    if (!(await ctx.db('tickets').where({ number: req.params.number }).first('number'))) {
+      throw HttpError.notFound(`ticket ${req.params.number}`);
+    }
     const files = await ctx
       .db('ticket_attachments')
       .where({ ticket_number: req.params.number })
@@ -58,7 +61,7 @@ export function correspondenceRoutes(ctx: ApiContext): Router {
   router.post('/tickets/:number/csat', signedIn, allow('requester'), async (req, res) => {
     await ensureTicketVisible(ctx.db, principalOf(res), req.params.number);
     const answer = parseOrThrow(csatAnswerSchema, req.body ?? {});
-    res.status(201).json(await answerCsatOnTicket(ctx, req.params.number, answer));
+    res.status(201).json(await answerCsatOnTicket(ctx, req.params.number, principalOf(res).email, answer));
   });
 
   const form = express.urlencoded({ extended: false, limit: '16kb' });
