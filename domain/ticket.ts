@@ -24,6 +24,8 @@ export interface TicketIntake {
   missing?: string[];
   /** When a phone call or visit was received, if earlier than the ticket's entry (R1). */
   receivedAt?: string;
+  /** The agent who entered the request for the caller (R1), when not the requester. */
+  enteredBy?: string;
   affected: string;
   description: string;
   actionsTried?: string;

@@ -17,7 +17,8 @@ describe('phone and walk-in requests entered by an agent (R1, R2)', () => {
     expect(entered.body.timeline[0]).toMatchObject({
       type: 'opened',
       at: calledAt,
-      data: { channel: 'phone' },
+      actor: suite.people.acme.requester.email,
+      data: { channel: 'phone', enteredBy: suite.people.agent.email },
     });
   });
 

@@ -69,7 +69,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
         actor: state.intake.requester.email,
         notify: 'acknowledgement' as const,
       };
-      const data = { channel: state.intake.channel, parts: state.parts, missing: state.intake.missing };
+      const { channel, missing, enteredBy } = state.intake;
+      const data = { channel, parts: state.parts, missing, enteredBy };
       await publish([{ ...opened, data }, ...held], state.receivedAt);
       state.registered = true;
     });

@@ -46,8 +46,10 @@ export function ticketRoutes(ctx: ApiContext): Router {
   router.post('/tickets', signedIn, ticketReaders, async (req, res) => {
     const intake = parseOrThrow(ticketIntakeSchema, req.body);
     const key = parseOrThrow(idempotencyKey, req.get('Idempotency-Key'), 'Idempotency-Key');
-    await ensureMayOpenFor(ctx.db, principalOf(res), intake);
-    const { ticket, replayed } = await openTicket(ctx, intake, key);
+    const principal = principalOf(res);
+    await ensureMayOpenFor(ctx.db, principal, intake);
+    const entered = principal.role === 'requester' ? intake : { ...intake, enteredBy: principal.email };
+    const { ticket, replayed } = await openTicket(ctx, entered, key);
     res
       .status(201)
       .location(`/tickets/${ticket.number}`)
