@@ -44,6 +44,12 @@ const schema = z.object({
   MAIL_RELAY_ADDRESS: bindAddress.default('127.0.0.1:2525'),
   MAIL_UPSTREAM_URL: z.string().url().default('smtp://127.0.0.1:1025'),
   MAIL_INBOUND_ADDRESS: bindAddress.default('127.0.0.1:2526'),
+  // imap://user:password@host:143/INBOX or imaps://...; unset or empty turns polling off.
+  MAIL_IMAP_URL: z
+    .literal('')
+    .or(z.url({ protocol: /^imaps?$/, error: 'imap:// or imaps://user:password@host[:port]/mailbox' }))
+    .optional(),
+  MAIL_IMAP_POLL: durationMs.pipe(z.number().min(1_000, 'at least 1s')).prefault('60s'),
   MAIL_INBOUND_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -78,6 +84,9 @@ export type Config = {
     relayAddress: string | undefined;
     upstreamUrl: string;
     inboundAddress: string | undefined;
+    /** The mailbox polled for inbound mail; undefined when polling is off. */
+    imapUrl: string | undefined;
+    imapPollMs: number;
     inboundMaxBytes: number;
     attachmentMaxBytes: number;
   };
@@ -125,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       relayAddress: e.MAIL_RELAY_ADDRESS || undefined,
       upstreamUrl: e.MAIL_UPSTREAM_URL,
       inboundAddress: e.MAIL_INBOUND_ADDRESS || undefined,
+      imapUrl: e.MAIL_IMAP_URL || undefined,
+      imapPollMs: e.MAIL_IMAP_POLL,
       inboundMaxBytes: e.MAIL_INBOUND_MAX_BYTES,
       attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     },

@@ -2,10 +2,12 @@ import { createTransport } from 'nodemailer';
 import { connectApiContext } from '../api/context';
 import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
+import { createImapPoller } from './imap-poller';
 import { startInboundListener } from './inbound-listener';
+import { createInboundMailbox } from './inbound-mailbox';
 import { startOutboundRelay } from './outbound-relay';
 
-/** The mail process: the outbound relay the worker sends through, and the inbound listener. */
+/** The mail process: the outbound relay the worker sends through, the inbound listener and the IMAP poller. */
 const config = loadConfig();
 const log = createLogger('mail', config.logLevel);
 const ctx = await connectApiContext(config);
@@ -37,6 +39,17 @@ if (inboundAddress) {
   });
   closers.push(inbound.close);
   log.info({ address: inboundAddress }, 'inbound mail listening');
+}
+if (config.mail.imapUrl) {
+  const mailbox = createInboundMailbox({ ctx, log, attachmentMaxBytes: config.mail.attachmentMaxBytes });
+  const poller = createImapPoller({
+    url: config.mail.imapUrl,
+    intervalMs: config.mail.imapPollMs,
+    receive: mailbox.receive,
+    log,
+  });
+  poller.start();
+  closers.push(poller.stop);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
