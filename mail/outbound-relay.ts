@@ -1,7 +1,7 @@
-import { simpleParser } from 'mailparser';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../lib/db';
 import type { Logger } from '../lib/logger';
+import { messageIdOf } from './message-id';
 import { listenSmtp, type ReceivedMail, type SmtpListener } from './smtp-listener';
 
 export interface OutboundRelayOptions {
@@ -35,8 +35,7 @@ export async function startOutboundRelay(options: OutboundRelayOptions): Promise
   let again = false;
 
   async function accept(mail: ReceivedMail): Promise<void> {
-    const messageId = (await simpleParser(mail.raw, { skipHtmlToText: true, skipTextToHtml: true }))
-      .messageId;
+    const messageId = messageIdOf(mail.raw);
     if (!messageId) {
       throw Object.assign(new Error('a Message-ID header is required'), { responseCode: 554 });
     }
