@@ -89,6 +89,24 @@ describe('inbound mail', () => {
     expect(await suite.stack.db('ticket_messages').where({ ticket_number: number })).toHaveLength(0);
   });
 
+  it('an attachment over the size limit is left out of the ticket, and the mail keeps it', async () => {
+    const opened = await suite.api.post('/tickets', customer.intake());
+    const number = opened.body.number;
+    await sendToDesk({
+      from: customer.requester.email,
+      subject: `Re: ${tag(number)}`,
+      text: 'Logs attached',
+      attachments: [
+        { filename: 'small.log', content: 'ok' },
+        { filename: 'huge.log', content: Buffer.alloc(65 * 1024, 'x') },
+      ],
+    });
+    const listed = await suite.api.get(`/tickets/${number}/attachments`);
+    expect(listed.body.items.map((f: { filename: string }) => f.filename)).toEqual(['small.log']);
+    const [kept] = await suite.stack.db('inbound_mail').where({ ticket_number: number });
+    expect(kept.raw.toString()).toContain('filename=huge.log');
+  });
+
   it('the same e-mail delivered twice is one message on the ticket', async () => {
     const opened = await suite.api.post('/tickets', customer.intake());
     const number = opened.body.number;
