@@ -1,6 +1,6 @@
-import { api, ApiError } from './api.js';
-import { errorBox, h } from './dom.js';
-import { field, showFieldErrors, valuesOf, whileSubmitting } from './forms.js';
+import { api } from './api.js';
+import { h } from './dom.js';
+import { field, onSubmit } from './forms.js';
 
 const scores = [
   ['5', '5 · Very satisfied'],
@@ -33,18 +33,9 @@ export function csatPanel(ticket, reload) {
     summary,
     h('button', { type: 'submit' }, 'Send rating'),
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void whileSubmitting(form, async () => {
-      try {
-        await api.post(`/tickets/${encodeURIComponent(ticket.number)}/csat`, valuesOf(form));
-        await reload();
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        showFieldErrors(form, error.errors, summary);
-        if (error.errors.length === 0) summary.append(errorBox(error.message));
-      }
-    });
+  onSubmit(form, summary, async (values) => {
+    await api.post(`/tickets/${encodeURIComponent(ticket.number)}/csat`, values);
+    await reload();
   });
   return h('details', { class: 'action', open: true }, h('summary', {}, 'Rate our service'), form);
 }

@@ -1,4 +1,5 @@
-import { h } from './dom.js';
+import { ApiError } from './api.js';
+import { errorBox, h } from './dom.js';
 
 // Forms leave checking to the API (`novalidate`): its 400 names each bad field, and the message is shown
 // under that field. Field names are the API's dotted paths (`site.room`), so the two line up.
@@ -108,4 +109,23 @@ export async function whileSubmitting(form, submit) {
   } finally {
     button.disabled = false;
   }
+}
+
+/**
+ * Sends the form's values with `send` when it is submitted, one request at a time. A refusal from the API is
+ * shown field by field, or in `summary` as `explain` words it when it names no field.
+ */
+export function onSubmit(form, summary, send, explain = (error) => error.message) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void whileSubmitting(form, async () => {
+      try {
+        await send(valuesOf(form));
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        showFieldErrors(form, error.errors, summary);
+        if (error.errors.length === 0) summary.append(errorBox(explain(error)));
+      }
+    });
+  });
 }

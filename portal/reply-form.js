@@ -1,6 +1,6 @@
-import { api, ApiError } from './api.js';
-import { errorBox, h } from './dom.js';
-import { field, showFieldErrors, valuesOf, whileSubmitting } from './forms.js';
+import { api } from './api.js';
+import { h } from './dom.js';
+import { field, onSubmit } from './forms.js';
 
 /**
  * A message on the ticket (`POST /tickets/:number/replies`). On an open ticket it goes on the timeline (and
@@ -15,25 +15,13 @@ export function replyForm(ticket, reload) {
     summary,
     h('button', { type: 'submit' }, 'Reply'),
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void whileSubmitting(form, async () => {
-      try {
-        const outcome = await api.post(
-          `/tickets/${encodeURIComponent(ticket.number)}/replies`,
-          valuesOf(form),
-        );
-        if (outcome.recorded === 'reply') return reload();
-        form.reset();
-        summary.replaceChildren(
-          h('p', { class: 'notice', role: 'status' }, 'Sent to the engineer; the ticket stays closed.'),
-        );
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        showFieldErrors(form, error.errors, summary);
-        if (error.errors.length === 0) summary.append(errorBox(error.message));
-      }
-    });
+  onSubmit(form, summary, async (values) => {
+    const outcome = await api.post(`/tickets/${encodeURIComponent(ticket.number)}/replies`, values);
+    if (outcome.recorded === 'reply') return reload();
+    form.reset();
+    summary.replaceChildren(
+      h('p', { class: 'notice', role: 'status' }, 'Sent to the engineer; the ticket stays closed.'),
+    );
   });
   return h('details', { class: 'action' }, h('summary', {}, 'Reply'), form);
 }

@@ -1,6 +1,6 @@
-import { api, ApiError } from './api.js';
-import { errorBox, h, show } from './dom.js';
-import { field, showFieldErrors, valuesOf, whileSubmitting } from './forms.js';
+import { api } from './api.js';
+import { h, show } from './dom.js';
+import { field, onSubmit } from './forms.js';
 
 const levels = [
   ['high', 'High'],
@@ -74,18 +74,9 @@ export function ticketFormPage(main, me) {
     summary,
     h('button', { type: 'submit' }, 'Open the ticket'),
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void whileSubmitting(form, async () => {
-      try {
-        const ticket = await api.post('/tickets', { ...valuesOf(form), channel: 'portal' });
-        location.hash = `#/tickets/${ticket.number}`;
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        showFieldErrors(form, error.errors, summary);
-        if (error.errors.length === 0) summary.append(errorBox(error.message));
-      }
-    });
+  onSubmit(form, summary, async (values) => {
+    const ticket = await api.post('/tickets', { ...values, channel: 'portal' });
+    location.hash = `#/tickets/${ticket.number}`;
   });
   show(main, h('h1', {}, 'New ticket'), form);
 }

@@ -1,7 +1,7 @@
 import { actionForms, offeredActions } from './actions.js';
-import { api, ApiError } from './api.js';
-import { badge, errorBox, h, labelOf, show, waitingBadge, when } from './dom.js';
-import { field, showFieldErrors, valuesOf, whileSubmitting } from './forms.js';
+import { api } from './api.js';
+import { badge, h, labelOf, show, waitingBadge, when } from './dom.js';
+import { field, onSubmit } from './forms.js';
 import { csatPanel } from './csat-form.js';
 import { replyForm } from './reply-form.js';
 import { temporalUiLink } from './temporal-ui.js';
@@ -97,19 +97,15 @@ function actionForm(ticket, name, context, reload) {
     h('button', { type: 'submit' }, definition.label),
   );
   showOnlyWhatTheDecisionTakes(form);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void whileSubmitting(form, async () => {
-      try {
-        await api.post(`/tickets/${encodeURIComponent(ticket.number)}/actions/${name}`, valuesOf(form));
-        await reload();
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        showFieldErrors(form, error.errors, summary);
-        if (error.errors.length === 0) summary.append(errorBox(explain(error)));
-      }
-    });
-  });
+  onSubmit(
+    form,
+    summary,
+    async (values) => {
+      await api.post(`/tickets/${encodeURIComponent(ticket.number)}/actions/${name}`, values);
+      await reload();
+    },
+    explain,
+  );
   return h('details', { class: 'action' }, h('summary', {}, definition.label), form);
 }
 
