@@ -1,4 +1,8 @@
 import type { Knex } from 'knex';
+import { createContract } from '../api/admin-contracts';
+import { createOrganization } from '../api/admin-organizations';
+import { createPerson } from '../api/admin-people';
+import type { PersonCreate } from '../api/admin-schemas';
 import { issueToken } from '../api/admin-tokens';
 import type { Db } from '../lib/db';
 import type { AgentKind, Role } from '../lib/directory';
@@ -12,16 +16,16 @@ const organizations = [
     name: 'BROCENT Retail',
     policy: 'brocent-24x7',
     reporterLimit: 3,
-    accountManager: 'am.brocent@ticketflow.local',
-    domain: 'brocent.example',
+    accountManagerEmail: 'am.brocent@ticketflow.local',
+    emailDomains: ['brocent.example'],
   },
   {
     id: 'acme-logistics',
     name: 'ACME Logistics',
     policy: 'customer-support-sop',
     reporterLimit: 2,
-    accountManager: 'am.acme@ticketflow.local',
-    domain: 'acme.example',
+    accountManagerEmail: 'am.acme@ticketflow.local',
+    emailDomains: ['acme.example'],
   },
   {
     id: 'andina-textiles',
@@ -29,22 +33,14 @@ const organizations = [
     policy: 'itbx-bogota',
     // R6: ITBX names at most two reporters per company.
     reporterLimit: 2,
-    accountManager: 'am.andina@ticketflow.local',
-    domain: 'andina.example',
+    accountManagerEmail: 'am.andina@ticketflow.local',
+    emailDomains: ['andina.example'],
   },
 ];
 
-interface DemoPerson {
-  email: string;
-  name: string;
-  role: Role;
-  agentKind?: AgentKind;
-  organizationId?: string;
-}
-
 // The field engineer is the one the dispatch roster (migration 002) sends to BROCENT Retail, and the manager
 // is the one the seed policies tell.
-const people: DemoPerson[] = [
+const people: PersonCreate[] = [
   {
     email: 'carlos.mendez@brocent.example',
     name: 'Carlos Méndez',
@@ -83,23 +79,15 @@ export interface DemoToken {
 }
 
 async function seedOrganizations(trx: Knex.Transaction): Promise<void> {
-  for (const org of organizations) {
-    await trx('organizations')
-      .insert({
-        id: org.id,
-        name: org.name,
-        reporter_limit: org.reporterLimit,
-        account_manager_email: org.accountManager,
-        email_domains: [org.domain],
-      })
-      .onConflict('id')
-      .ignore();
-    const signed = await trx('contracts').where({ organization: org.name }).first('id');
+  for (const { policy, ...organization } of organizations) {
+    const known = await trx('organizations').where({ id: organization.id }).first('id');
+    if (!known) await createOrganization(trx, organization);
+    const signed = await trx('contracts').where({ organization: organization.name }).first('id');
     if (!signed) {
-      await trx('contracts').insert({
-        organization: org.name,
-        sla_policy_id: org.policy,
-        valid_from: '2025-01-01',
+      await createContract(trx, {
+        organization: organization.name,
+        slaPolicyId: policy,
+        validFrom: '2025-01-01',
       });
     }
   }
@@ -108,24 +96,16 @@ async function seedOrganizations(trx: Knex.Transaction): Promise<void> {
 /**
  * The demo desk `npm start` opens with: three customers with open-ended contracts, a person of every role
  * and agent kind, and a fresh token for each. A second run changes nothing but the tokens: the previous demo
- * tokens are revoked, so only the ones printed last work.
+ * tokens are revoked, so only the ones printed last work. What is missing is created as the admin API
+ * creates it, under the same rules (R6, R16).
  */
 export async function seedDemoDesk(db: Db): Promise<DemoToken[]> {
   return db.transaction(async (trx) => {
     await seedOrganizations(trx);
     const tokens: DemoToken[] = [];
     for (const person of people) {
-      await trx('people')
-        .insert({
-          email: person.email,
-          name: person.name,
-          role: person.role,
-          agent_kind: person.agentKind ?? null,
-          organization_id: person.organizationId ?? null,
-        })
-        .onConflict('email')
-        .ignore();
-      const { id, active } = await trx('people').where({ email: person.email }).first('id', 'active');
+      const known = await trx('people').where({ email: person.email }).first('id', 'active');
+      const { id, active } = known ?? (await createPerson(trx, person));
       // An admin who deactivated a demo person meant it: no new token for them.
       if (!active) continue;
       await trx('api_tokens')

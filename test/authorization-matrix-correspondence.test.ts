@@ -4,14 +4,13 @@ import { issueToken } from '../api/admin-tokens';
 import { correspondenceRoutes } from '../api/routes/correspondence';
 import { signLinkToken } from '../mail/signed-links';
 import {
-  answerAbout,
   callers,
   everyone,
   get,
+  itAnswersAsTheTable,
   open,
   post,
   signedIn,
-  statusesOf,
   useCallers,
   type Row,
 } from './support/authorization';
@@ -78,17 +77,7 @@ const routed: Row[] = [
 const labelled = async (label: string, answer: Promise<Answer>) => [label, (await answer).status] as const;
 
 describe('who may correspond on a ticket and answer its survey (R7, R13, R24)', () => {
-  it.each(routed)('%s answers each caller as the table says', async (_route, call, expected) => {
-    expect(await statusesOf(call, matrix.clients, number)).toEqual(expected);
-  });
-
-  it.each(onTicket)(
-    "%s answers another organization's requester exactly as for a missing ticket",
-    async (_route, call) => {
-      const { stranger } = matrix.clients;
-      expect(await answerAbout(call, stranger, number)).toEqual(await answerAbout(call, stranger, 'TF-0'));
-    },
-  );
+  itAnswersAsTheTable(routed, onTicket, matrix, () => number);
 
   it('the attachments of a ticket that does not exist are a 404 for the desk too, not an empty list', async () => {
     for (const caller of ['agent', 'manager'] as const) {

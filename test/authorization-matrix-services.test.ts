@@ -6,13 +6,12 @@ import { fieldServiceRoutes } from '../api/routes/field-service';
 import { portalRoutes } from '../api/routes/portal';
 import { reportRoutes } from '../api/routes/reports';
 import {
-  answerAbout,
   get,
+  itAnswersAsTheTable,
   open,
   post,
   put,
   signedIn,
-  statusesOf,
   useCallers,
   type Caller,
   type Row,
@@ -86,20 +85,7 @@ const pages: Row[] = [
 ];
 
 describe('who may read reports, work field service and open the portal (R21–R25)', () => {
-  it.each([...routed, ...pages])(
-    '%s answers each caller as the table says',
-    async (_route, call, expected) => {
-      expect(await statusesOf(call, matrix.clients, number)).toEqual(expected);
-    },
-  );
-
-  it.each(onTicket)(
-    "%s answers another organization's requester exactly as for a missing ticket",
-    async (_route, call) => {
-      const { stranger } = matrix.clients;
-      expect(await answerAbout(call, stranger, number)).toEqual(await answerAbout(call, stranger, 'TF-0'));
-    },
-  );
+  itAnswersAsTheTable([...routed, ...pages], onTicket, matrix, () => number);
 
   it('the table has a row for every route of these routers, so a new one cannot slip past it', () => {
     const app = express();

@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dropDatabase, ensureDatabase } from '../dev/databases';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDemoTokens, seedDemoDesk, type DemoToken } from '../dev/demo-desk';
-import { migrate } from '../dev/migrate';
 import { meRoutes } from '../api/routes/me';
 import { createDb, type Db } from '../lib/db';
 import { apiClient } from './support/http';
+import { useOwnDatabase } from './support/own-database';
 import { serveRouter, type RouterServer } from './support/router-server';
 
 // A database of its own: the demo's organizations and people would otherwise meet other files' seeds.
-const serverUrl = inject('databaseUrl');
-const database = `ticketflow_demo_${process.pid}`;
+const databaseUrl = await useOwnDatabase('demo');
 let db: Db;
 let server: RouterServer;
 let first: DemoToken[];
 let second: DemoToken[];
 
 beforeAll(async () => {
-  const databaseUrl = await ensureDatabase(serverUrl, database);
-  await migrate(databaseUrl);
   db = createDb(databaseUrl);
   server = await serveRouter(meRoutes({ db }));
   first = await seedDemoDesk(db);
@@ -26,7 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await db?.destroy();
-  await dropDatabase(serverUrl, database);
 });
 
 const me = (token: string) => apiClient(server.baseUrl, token).get('/me');

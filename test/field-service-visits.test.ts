@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from './support/http';
-import { hireFieldTeam, ticketAtOnsite, type RosterEngineer } from './support/onsite';
-import { seedDesk, type Customer, type Desk } from './support/people';
+import { fieldsOf, type ApiClient } from './support/http';
+import { fieldServiceScene, ticketAtOnsite, type RosterEngineer } from './support/onsite';
+import type { Customer, Desk } from './support/people';
 import { useTicketStack } from './support/ticket-stack';
 
 const suite = useTicketStack();
@@ -15,15 +15,9 @@ let requester: ApiClient;
 const png =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
-const fieldsOf = (answer: { body: { errors: { field: string }[] } }) =>
-  answer.body.errors.map((e) => e.field);
 
 beforeAll(async () => {
-  desk = await seedDesk(suite.stack.db);
-  customer = await desk.customer('Visited');
-  team = await hireFieldTeam(suite.stack.db, customer.organization.name);
-  fieldEngineer = suite.api.as(desk.agents['field-engineer'].token);
-  requester = suite.api.as(customer.requester.token);
+  ({ desk, customer, team, fieldEngineer, requester } = await fieldServiceScene(suite, 'Visited'));
 });
 
 async function checkedIn(number: string) {

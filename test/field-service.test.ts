@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from './support/http';
-import { hireFieldTeam, ticketAtOnsite, type RosterEngineer } from './support/onsite';
-import { seedDesk, type Customer, type Desk } from './support/people';
+import { fieldsOf, type ApiClient } from './support/http';
+import { fieldServiceScene, hireFieldTeam, ticketAtOnsite, type RosterEngineer } from './support/onsite';
+import type { Customer, Desk } from './support/people';
 import { useTicketStack } from './support/ticket-stack';
 
 const suite = useTicketStack();
@@ -12,15 +12,9 @@ let fieldEngineer: ApiClient;
 let requester: ApiClient;
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
-const fieldsOf = (answer: { body: { errors: { field: string }[] } }) =>
-  answer.body.errors.map((e) => e.field);
 
 beforeAll(async () => {
-  desk = await seedDesk(suite.stack.db);
-  customer = await desk.customer('Field service');
-  team = await hireFieldTeam(suite.stack.db, customer.organization.name);
-  fieldEngineer = suite.api.as(desk.agents['field-engineer'].token);
-  requester = suite.api.as(customer.requester.token);
+  ({ desk, customer, team, fieldEngineer, requester } = await fieldServiceScene(suite, 'Field service'));
 });
 
 describe('the field team of a ticket (R22)', () => {

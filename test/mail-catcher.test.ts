@@ -24,7 +24,9 @@ describe('the dev mail catcher', () => {
     const second = catcher.messages().find((m) => m.subject === 'second <b>')!;
     const shown = await (await fetch(`http://127.0.0.1:${catcher.webPort}/?id=${second.id}`)).text();
     expect(shown).toContain('<pre>&lt;script&gt;');
-    const listed = await (await fetch(`http://127.0.0.1:${catcher.webPort}/messages.json`)).json();
-    expect(listed.map((m: { subject: string }) => m.subject)).toEqual(['first', 'second <b>']);
+    const listed = (await (await fetch(`http://127.0.0.1:${catcher.webPort}/messages.json`)).json()) as {
+      subject: string;
+    }[];
+    expect(listed.map((m) => m.subject)).toEqual(['first', 'second <b>']);
   });
 });

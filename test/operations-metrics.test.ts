@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dropDatabase, ensureDatabase } from '../dev/databases';
-import { migrate } from '../dev/migrate';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../dev/support';
 import { createLogger } from '../lib/logger';
 import { installWorkerRuntime } from '../worker/runtime';
 import type { Customer } from './support/people';
 import { memoryLog, metricSum } from './support/observability';
+import { useOwnDatabase } from './support/own-database';
 import { useTicketStack } from './support/ticket-stack';
 
 // The gauges count every ticket in the database: a database of this file's own keeps other files'
 // tickets, created in parallel, out of the differences asserted here.
-const serverUrl = inject('databaseUrl');
-const database = `ticketflow_metrics_${process.pid}`;
-const databaseUrl = await ensureDatabase(serverUrl, database);
-await migrate(databaseUrl);
-afterAll(() => dropDatabase(serverUrl, database));
+const databaseUrl = await useOwnDatabase('metrics');
 
 // Installed as worker/main.ts installs it, before the stack's worker connects and fixes the runtime.
 const workerMetrics = `http://127.0.0.1:${await freePort()}/metrics`;

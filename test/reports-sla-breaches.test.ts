@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../api/openapi';
 import { day, iso, minutes, useSlaReportTickets } from './support/sla-report-tickets';
 
-const sla = useSlaReportTickets('reports_sla_breaches');
+const sla = await useSlaReportTickets('reports_sla_breaches');
 
 describe('the list of breaches', () => {
   it('lists every breach recorded, newest first, at the instant its clock ran out', async () => {

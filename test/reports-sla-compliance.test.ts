@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { day, minutes, useSlaReportTickets } from './support/sla-report-tickets';
 
-const sla = useSlaReportTickets('reports_sla_compliance');
+const sla = await useSlaReportTickets('reports_sla_compliance');
 
 /** One clock's figures: met, breached and pending clocks, and the compliance percentage. */
 function clock(name: string, met: number, breached: number, pending: number, pct: number | null) {

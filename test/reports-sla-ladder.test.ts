@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { iso, useSlaReportTickets } from './support/sla-report-tickets';
 
-const sla = useSlaReportTickets('reports_sla_ladder');
+const sla = await useSlaReportTickets('reports_sla_ladder');
 
 describe('escalations and backlog with the ladder’s own moves', () => {
   it('counts escalations per rung, telling the ones a running-out time frame made from the ones by hand', async () => {

@@ -90,7 +90,7 @@ export async function listRows(query: Knex.QueryBuilder): Promise<ReportResult> 
  * Runs a query grouped by `GROUPING SETS ((<groupBy>), ())` that selects `grand` (true on the row of the
  * empty set): the groups are the rows, the empty set's row is the total over all of them.
  */
-export async function rowsWithTotal(query: Knex.QueryBuilder, groupBy: Column[]): Promise<ReportResult> {
+async function rowsWithTotal(query: Knex.QueryBuilder, groupBy: Column[]): Promise<ReportResult> {
   const found: Record<string, unknown>[] = await query;
   const result: ReportResult = { rows: [] };
   for (const { grand, ...row } of found) {
@@ -102,4 +102,15 @@ export async function rowsWithTotal(query: Knex.QueryBuilder, groupBy: Column[])
   function isGroup(key: string) {
     return groupBy.some((column) => column.name === key);
   }
+}
+
+/**
+ * A report of grouped rows and their total: `grouped` is a query as rowsWithTotal runs it, and the columns
+ * it groups by are named once, for the answer's description and for taking them out of the total.
+ */
+export function groupedReport<F extends ReportFilters>({
+  grouped,
+  ...report
+}: Omit<Report<F>, 'run'> & { grouped(db: Db, filters: F): Knex.QueryBuilder }): Report<F> {
+  return { ...report, run: (db, filters) => rowsWithTotal(grouped(db, filters), report.groupBy) };
 }

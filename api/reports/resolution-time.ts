@@ -1,15 +1,11 @@
-import { filtered, reportQuery, rowsWithTotal, type Column, type Report } from './report';
-
-const groupBy: Column[] = [
-  { name: 'priority', type: 'string', description: 'the ticket’s priority at closing' },
-];
+import { filtered, groupedReport, reportQuery, type Report } from './report';
 
 /** Mean time to resolve the tickets closed in the period: from received to closed, in calendar minutes. */
-export const resolutionTime: Report = {
+export const resolutionTime: Report = groupedReport({
   name: 'resolution-time',
   summary: 'Mean time to resolve the tickets closed in the period, by priority',
   query: reportQuery,
-  groupBy,
+  groupBy: [{ name: 'priority', type: 'string', description: 'the ticket’s priority at closing' }],
   measures: [
     { name: 'resolved', type: 'integer', description: 'tickets closed with a resolution' },
     {
@@ -24,7 +20,7 @@ export const resolutionTime: Report = {
       description: 'tickets the IT manager closed unresolved (R20)',
     },
   ],
-  run(db, filters) {
+  grouped(db, filters) {
     const closed = filtered(
       db('tickets as t')
         .select(
@@ -37,20 +33,17 @@ export const resolutionTime: Report = {
       filters,
       't.closed_at',
     );
-    return rowsWithTotal(
-      db
-        .with('closed', closed)
-        .from('closed')
-        .select(
-          'priority',
-          db.raw('GROUPING(priority) = 1 AS grand'),
-          db.raw('count(*) FILTER (WHERE NOT unresolved)::int AS resolved'),
-          db.raw(`round(avg(minutes) FILTER (WHERE NOT unresolved), 2)::float8 AS "meanMinutesToResolve"`),
-          db.raw('count(*) FILTER (WHERE unresolved)::int AS "closedUnresolved"'),
-        )
-        .groupByRaw('GROUPING SETS ((priority), ())')
-        .orderBy('priority'),
-      groupBy,
-    );
+    return db
+      .with('closed', closed)
+      .from('closed')
+      .select(
+        'priority',
+        db.raw('GROUPING(priority) = 1 AS grand'),
+        db.raw('count(*) FILTER (WHERE NOT unresolved)::int AS resolved'),
+        db.raw(`round(avg(minutes) FILTER (WHERE NOT unresolved), 2)::float8 AS "meanMinutesToResolve"`),
+        db.raw('count(*) FILTER (WHERE unresolved)::int AS "closedUnresolved"'),
+      )
+      .groupByRaw('GROUPING SETS ((priority), ())')
+      .orderBy('priority');
   },
-};
+});

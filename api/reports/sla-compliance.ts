@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Db } from '../../lib/db';
-import { filtered, reportQuery, rowsWithTotal, type Column, type Report, type ReportFilters } from './report';
+import { filtered, groupedReport, reportQuery, type Column, type ReportFilters } from './report';
 
 const clocks = ['response', 'resolution', 'onsite'] as const;
 type Clock = (typeof clocks)[number];
@@ -65,28 +65,26 @@ const clockColumns = (clock: Clock): Column[] => [
   },
 ];
 
-const groupBy: Column[] = [
-  {
-    name: 'period',
-    type: 'string',
-    description: 'when the tickets were received: 2026-11, 2026-W48 or 2026-11-25',
-  },
-  { name: 'organization', type: 'string', description: 'the requester’s organization' },
-  { name: 'priority', type: 'string', description: 'the ticket’s current priority' },
-];
-
 /** SLA compliance of the tickets received in the period, by period, organization and priority. */
-export const slaCompliance: Report<ReportFilters & { period: Period }> = {
+export const slaCompliance = groupedReport<ReportFilters & { period: Period }>({
   name: 'sla-compliance',
   summary:
     'SLA compliance of the response, resolution and onsite clocks by period, organization and priority',
   query,
-  groupBy,
+  groupBy: [
+    {
+      name: 'period',
+      type: 'string',
+      description: 'when the tickets were received: 2026-11, 2026-W48 or 2026-11-25',
+    },
+    { name: 'organization', type: 'string', description: 'the requester’s organization' },
+    { name: 'priority', type: 'string', description: 'the ticket’s current priority' },
+  ],
   measures: [
     { name: 'tickets', type: 'integer', description: 'tickets received' },
     ...clocks.flatMap(clockColumns),
   ],
-  run(db, filters) {
+  grouped(db, filters) {
     const outcomes = filtered(
       db('tickets as t').select(
         't.organization',
@@ -100,21 +98,18 @@ export const slaCompliance: Report<ReportFilters & { period: Period }> = {
       filters,
       't.received_at',
     );
-    return rowsWithTotal(
-      db
-        .with('outcomes', outcomes)
-        .from('outcomes')
-        .select(
-          'period',
-          'organization',
-          'priority',
-          db.raw('GROUPING(period) = 1 AS grand'),
-          db.raw('count(*)::int AS tickets'),
-          ...clocks.flatMap((clock) => clockMeasures(db, clock)),
-        )
-        .groupByRaw('GROUPING SETS ((period, organization, priority), ())')
-        .orderBy(['period', 'organization', 'priority']),
-      groupBy,
-    );
+    return db
+      .with('outcomes', outcomes)
+      .from('outcomes')
+      .select(
+        'period',
+        'organization',
+        'priority',
+        db.raw('GROUPING(period) = 1 AS grand'),
+        db.raw('count(*)::int AS tickets'),
+        ...clocks.flatMap((clock) => clockMeasures(db, clock)),
+      )
+      .groupByRaw('GROUPING SETS ((period, organization, priority), ())')
+      .orderBy(['period', 'organization', 'priority']);
   },
-};
+});

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, inject } from 'vitest';
-import { dropDatabase, ensureDatabase } from '../../dev/databases';
-import { migrate } from '../../dev/migrate';
+import { beforeAll, inject } from 'vitest';
+import { useOwnDatabase } from '../support/own-database';
 import { useTicketStack } from '../support/ticket-stack';
 
 /**
@@ -12,12 +11,7 @@ import { useTicketStack } from '../support/ticket-stack';
 export async function useDeskStack(label: string, firstTicketNumber: number) {
   // Read by lib/config.ts when the app is created in the stack's beforeAll.
   process.env.TEMPORAL_UI_URL = inject('temporalUiUrl');
-  const serverUrl = inject('databaseUrl');
-  const database = `ticketflow_${label}_${process.pid}`;
-  const databaseUrl = await ensureDatabase(serverUrl, database);
-  await migrate(databaseUrl);
-  // Registered first, so it runs after the stack has stopped.
-  afterAll(() => dropDatabase(serverUrl, database));
+  const databaseUrl = await useOwnDatabase(label);
   const suite = useTicketStack({ databaseUrl });
   beforeAll(() => suite.stack.db.raw(`SELECT setval('ticket_number_seq', ?)`, [firstTicketNumber]));
   return suite;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, expect } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Answer, ApiClient } from './http';
 import type { Customer, Desk } from './people';
 
@@ -92,4 +92,23 @@ export async function statusesOf(call: Call, clients: Record<Caller, ApiClient>,
 export async function answerAbout(call: Call, client: ApiClient, ticket: string) {
   const { status, body } = await call(client, ticket);
   return { status, body: JSON.parse(JSON.stringify(body ?? null).replaceAll(ticket, '{number}')) as unknown };
+}
+
+/**
+ * A matrix's two checks: every row answers each caller as it says, and every route on a ticket answers
+ * another organization's requester exactly as it answers about a ticket that does not exist. `ticket()`
+ * is the requester's own ticket, read when the tests run.
+ */
+export function itAnswersAsTheTable(rows: Row[], onTicket: Row[], matrix: Callers, ticket: () => string) {
+  it.each(rows)('%s answers each caller as the table says', async (_route, call, expected) => {
+    expect(await statusesOf(call, matrix.clients, ticket())).toEqual(expected);
+  });
+
+  it.each(onTicket)(
+    "%s answers another organization's requester exactly as for a missing ticket",
+    async (_route, call) => {
+      const { stranger } = matrix.clients;
+      expect(await answerAbout(call, stranger, ticket())).toEqual(await answerAbout(call, stranger, 'TF-0'));
+    },
+  );
 }

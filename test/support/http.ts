@@ -4,6 +4,10 @@ export interface Answer<T = any> {
   headers: Headers;
 }
 
+/** The fields a 400 answer names, in its order. */
+export const fieldsOf = (answer: Answer<{ errors: { field: string }[] }>) =>
+  answer.body.errors.map((error) => error.field);
+
 export interface ApiClient {
   get(path: string, headers?: Record<string, string>): Promise<Answer>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Db } from '../../lib/db';
 import type { ApiClient } from './http';
-import type { Customer, Desk } from './people';
+import { seedDesk, type Customer, type Desk } from './people';
+import type { TicketStack } from './ticket-stack';
 
 export interface RosterEngineer {
   id: string;
@@ -19,6 +20,31 @@ export async function hireFieldTeam(db: Db, organization: string) {
     return engineer;
   };
   return { fieldEngineer: await hire('field'), secondLine: await hire('second-line') };
+}
+
+export interface FieldServiceScene {
+  desk: Desk;
+  /** An organization of the file's own, with its field team. */
+  customer: Customer;
+  team: { fieldEngineer: RosterEngineer; secondLine: RosterEngineer };
+  fieldEngineer: ApiClient;
+  requester: ApiClient;
+}
+
+/** The desk, a customer labelled `label` with a field team of its own, and the clients of both sides. */
+export async function fieldServiceScene(
+  suite: { stack: TicketStack; api: ApiClient },
+  label: string,
+): Promise<FieldServiceScene> {
+  const desk = await seedDesk(suite.stack.db);
+  const customer = await desk.customer(label);
+  return {
+    desk,
+    customer,
+    team: await hireFieldTeam(suite.stack.db, customer.organization.name),
+    fieldEngineer: suite.api.as(desk.agents['field-engineer'].token),
+    requester: suite.api.as(customer.requester.token),
+  };
 }
 
 /** A field-work ticket of the customer, escalated by hand up to the Onsite tier, where an engineer is dispatched. */

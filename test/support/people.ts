@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { Person } from '../../api/admin-people';
 import { issueToken } from '../../api/admin-tokens';
 import type { Db } from '../../lib/db';
 import { agentKinds, type AgentKind, type Role } from '../../lib/directory';
 import { validIntake } from './intake';
 
-export interface SeededPerson {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  agentKind: AgentKind | null;
-  organization: { id: string; name: string } | null;
+/** A person as the admin API shows them, less the bookkeeping a seed does not read back. */
+export interface SeededPerson extends Omit<Person, 'active' | 'createdAt'> {
   /** A fresh token of this test file's own. */
   token: string;
 }

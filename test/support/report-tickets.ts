@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { dropDatabase, ensureDatabase } from '../../dev/databases';
-import { migrate } from '../../dev/migrate';
+import { beforeAll, expect } from 'vitest';
 import type { Impact, Urgency } from '../../domain/priority';
 import type { ApiClient } from './http';
+import { useOwnDatabase } from './own-database';
 import type { Customer, Desk } from './people';
 import { useTicketStack, type TicketStack } from './ticket-stack';
 
@@ -89,12 +88,7 @@ async function drivePaths(t: ReportTickets): Promise<void> {
  * (the shared database starts at 100001; the report files keep to 930 000 000 – 939 999 999).
  */
 export async function useReportTickets(label: string, firstTicketNumber: number): Promise<ReportTickets> {
-  const serverUrl = inject('databaseUrl');
-  const database = `ticketflow_${label}_${process.pid}`;
-  const databaseUrl = await ensureDatabase(serverUrl, database);
-  await migrate(databaseUrl);
-  // Registered first, so it runs after the stack has stopped.
-  afterAll(() => dropDatabase(serverUrl, database));
+  const databaseUrl = await useOwnDatabase(label);
   const suite = useTicketStack({ databaseUrl });
   const tickets = {
     numbers: {},

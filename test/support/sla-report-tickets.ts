@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { reportRoutes } from '../../api/routes/reports';
-import { dropDatabase, ensureDatabase } from '../../dev/databases';
-import { migrate } from '../../dev/migrate';
 import { apiClient, type ApiClient } from './http';
+import { useOwnDatabase } from './own-database';
 import { seedDesk } from './people';
 import { serveRouter, type RouterServer } from './router-server';
 import { act, startTimeSkipping, withWorker, type TicketHandle, type TimeSkipping } from './time-skipping';
@@ -93,9 +92,8 @@ async function drivePaths(ts: TimeSkipping, tickets: SlaReportTickets): Promise<
  * Both organizations are on brocent-24x7, plain minutes — response / resolution: P1 15 / 240,
  * P2 30 / 480, P3 120 / 1440; tier frames 60 / 120 / 240 / 240; onsite promise 120.
  */
-export function useSlaReportTickets(label: string): SlaReportTickets {
-  const serverUrl = inject('databaseUrl');
-  const database = `ticketflow_${label}_${process.pid}`;
+export async function useSlaReportTickets(label: string): Promise<SlaReportTickets> {
+  const databaseUrl = await useOwnDatabase(label);
   let ts: TimeSkipping | undefined;
   let server: RouterServer | undefined;
   let manager: ApiClient;
@@ -112,8 +110,6 @@ export function useSlaReportTickets(label: string): SlaReportTickets {
   };
 
   beforeAll(async () => {
-    const databaseUrl = await ensureDatabase(serverUrl, database);
-    await migrate(databaseUrl);
     ts = await startTimeSkipping(databaseUrl);
     const db = ts.db;
     const desk = await seedDesk(db);
@@ -136,7 +132,6 @@ export function useSlaReportTickets(label: string): SlaReportTickets {
   afterAll(async () => {
     await server?.close();
     await ts?.teardown();
-    await dropDatabase(serverUrl, database);
   });
 
   return tickets;
