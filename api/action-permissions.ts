@@ -26,6 +26,7 @@ export const actionRoles: Record<ActionName, readonly Role[]> = {
   reply: ['requester', ...desk],
   hold: desk,
   release: desk,
+  'complete-details': desk,
 };
 
 export function mayTakeAction(role: Role, action: ActionName): boolean {

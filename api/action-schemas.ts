@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { priorities } from '../domain/priority';
 import { timedTiers } from '../domain/sla';
+import { phone, siteContactSchema, siteSchema } from './intake-schema';
 import type { ActionCommands, ActionName } from '../workflows/messages';
 
 const text = (max: number) =>
@@ -37,6 +38,11 @@ export const actionBodySchemas: { [A in ActionName]: z.ZodType<Body<A>> } = {
   }),
   escalate: z.strictObject({ reason: text(5000) }),
   reply: z.strictObject({ message: text(20_000) }),
+  'complete-details': z.strictObject({
+    site: siteSchema.optional(),
+    siteContact: siteContactSchema.optional(),
+    requesterPhone: phone.optional(),
+  }),
   hold: z.strictObject({
     reason: z.literal('not-justified', {
       error: 'not-justified (a lapsed contract holds a ticket by itself)',

@@ -12,7 +12,7 @@ const required = (max = 500) =>
 const optional = (max = 5000) =>
   z.string({ error: 'must be text' }).trim().max(max, `at most ${max} characters`).optional();
 
-const phone = required(40).regex(/^\+?[0-9 ().-]{5,}$/, 'a phone number such as +57 601 3557622');
+export const phone = required(40).regex(/^\+?[0-9 ().-]{5,}$/, 'a phone number such as +57 601 3557622');
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {
@@ -22,6 +22,9 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
 const object = <T extends z.ZodRawShape>(shape: T) =>
   z.strictObject(shape, { error: (issue) => (issue.input === undefined ? 'required' : 'must be an object') });
 
+export const siteSchema = object({ address: required(500), building: required(200), room: required(200) });
+export const siteContactSchema = object({ name: required(200), phone });
+
 /** R2: what a request must carry, field by field. */
 export const ticketIntakeSchema = object({
   requester: object({
@@ -30,8 +33,8 @@ export const ticketIntakeSchema = object({
     phone,
   }),
   organization: required(200),
-  site: object({ address: required(500), building: required(200), room: required(200) }),
-  siteContact: object({ name: required(200), phone }),
+  site: siteSchema,
+  siteContact: siteContactSchema,
   affected: required(500),
   description: required(20_000),
   actionsTried: optional(),

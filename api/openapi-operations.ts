@@ -92,6 +92,7 @@ const actionSummaries: Record<ActionName, string> = {
   'arrive-onsite': 'The dispatched engineer is on site (R21)',
   decide: "The IT manager's decision (R20)",
   hold: 'Hold the request as not justified; its clocks pause (R5)',
+  'complete-details': 'Fill in the R2 details an e-mail request lacked (`intake.missing`)',
   release: 'Resume a held request where it was: justified, or its contract renewed (R5)',
   reply:
     "Add a message to the ticket's conversation; the requester's answer to a question resumes the clocks",

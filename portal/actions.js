@@ -53,6 +53,25 @@ export const actionForms = {
     ],
   },
   escalate: { label: 'Escalate', fields: () => [text('reason', 'Reason')] },
+  hold: {
+    label: 'Hold: not justified (R5)',
+    fields: () => [
+      { name: 'reason', label: 'Why', type: 'select', options: [['not-justified', 'Not justified']] },
+      text('detail', 'What is missing to justify it'),
+    ],
+  },
+  release: { label: 'Release the hold', fields: () => [optional('note', 'Why it resumes')] },
+  'complete-details': {
+    label: 'Complete the request’s details',
+    fields: () => [
+      { name: 'requesterPhone', label: 'Requester phone' },
+      { name: 'site.address', label: 'Site address' },
+      { name: 'site.building', label: 'Building' },
+      { name: 'site.room', label: 'Room' },
+      { name: 'siteContact.name', label: 'Site contact' },
+      { name: 'siteContact.phone', label: 'Site contact phone' },
+    ],
+  },
   'arrive-onsite': { label: 'Engineer on site', fields: () => [optional('note', 'Note')] },
   decide: {
     label: 'Decide (IT manager)',

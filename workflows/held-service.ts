@@ -2,6 +2,8 @@ import { patched, proxyLocalActivities } from '@temporalio/workflow';
 import type { TicketActivities } from '../activities';
 import type { ActionName } from './messages';
 import { pauseForHold } from './service-level';
+import { needsServiceLevel } from './service-rules';
+import { working, type StageRule } from './stage-rules';
 import type { EventDraft, TicketState } from './ticket-state';
 
 const { contractStanding } = proxyLocalActivities<TicketActivities>({ startToCloseTimeout: '30 seconds' });
@@ -59,3 +61,29 @@ export function placeOnHold(
 export function heldReason(state: TicketState): string | undefined {
   return state.held ? `the ticket is held (${state.held.reason}): ${state.held.detail}` : undefined;
 }
+
+export type HeldActions = 'hold' | 'release';
+
+/** R5 by hand: the desk holds a request it finds not justified, and releases it once it is. */
+export const heldRules: { [A in HeldActions]: StageRule<A> } = {
+  hold: {
+    from: working,
+    blockedBecause: (state) =>
+      needsServiceLevel(state) ??
+      (state.held ? 'the ticket is already held' : undefined) ??
+      (state.sla?.waitingOnClient ? 'a question to the client is waiting for its answer' : undefined),
+    required: ['reason', 'detail'],
+    apply: (state, { actor, reason, detail }, at) =>
+      placeOnHold(state, { reason, detail, by: actor, accountManager: null }, at),
+  },
+  release: {
+    from: working,
+    blockedBecause: (state) => (state.held ? undefined : 'the ticket is not held'),
+    required: [],
+    apply: (state, { actor, note }) => {
+      const { reason } = state.held!;
+      state.held = null;
+      return { type: 'released', actor, data: { reason, note } };
+    },
+  },
+};

@@ -38,6 +38,13 @@ export interface ActionCommands {
   hold: { actor: string; reason: 'not-justified'; detail: string };
   /** R5: justified after all, or the contract renewed: service resumes where it was. */
   release: { actor: string; note?: string };
+  /** R2 details an e-mail request lacked (`intake.missing`), as the agent learnt them. */
+  'complete-details': {
+    actor: string;
+    site?: { address: string; building: string; room: string };
+    siteContact?: { name: string; phone: string };
+    requesterPhone?: string;
+  };
   reply: {
     actor: string;
     message: string;
@@ -71,6 +78,7 @@ export const actionNames = [
   'reply',
   'hold',
   'release',
+  'complete-details',
 ] as const satisfies readonly ActionName[];
 
 type ActionUpdates = { [A in ActionName]: UpdateDefinition<TicketView, [ActionCommands[A]], A> };
@@ -92,6 +100,7 @@ export const actionUpdates: ActionUpdates = {
   reply: defineUpdate('reply'),
   hold: defineUpdate('hold'),
   release: defineUpdate('release'),
+  'complete-details': defineUpdate('complete-details'),
 };
 
 /** Sent with the workflow start: returns once the ticket row is committed, so `201` means stored. */

@@ -1,12 +1,13 @@
 import { climbLadder } from './escalation-ladder';
-import { placeOnHold } from './held-service';
 import type { ActionName } from './messages';
+import type { CorrespondenceActions } from './correspondence-rules';
+import type { HeldActions } from './held-service';
 import { working, type StageActions, type StageRule } from './stage-rules';
-import { enterStage, type EventDraft, type TicketState } from './ticket-state';
+import { enterStage, type TicketState } from './ticket-state';
 
-type ServiceActions = Exclude<ActionName, StageActions>;
+type ServiceActions = Exclude<ActionName, StageActions | HeldActions | CorrespondenceActions>;
 
-const needsServiceLevel = (state: TicketState) =>
+export const needsServiceLevel = (state: TicketState) =>
   state.sla ? undefined : 'this ticket was opened before service levels and has no SLA clocks';
 
 const decisionFields: Record<string, readonly string[]> = {
@@ -37,40 +38,6 @@ export const serviceRules: { [A in ServiceActions]: StageRule<A> } = {
       const question = state.sla!.waitingOnClient!.question;
       state.sla!.waitingOnClient = null;
       return { type: 'info-provided', actor, data: { question, answer } };
-    },
-  },
-  hold: {
-    from: working,
-    blockedBecause: (state) =>
-      needsServiceLevel(state) ??
-      (state.held ? 'the ticket is already held' : undefined) ??
-      (state.sla?.waitingOnClient ? 'a question to the client is waiting for its answer' : undefined),
-    required: ['reason', 'detail'],
-    apply: (state, { actor, reason, detail }, at) =>
-      placeOnHold(state, { reason, detail, by: actor, accountManager: null }, at),
-  },
-  release: {
-    from: working,
-    blockedBecause: (state) => (state.held ? undefined : 'the ticket is not held'),
-    required: [],
-    apply: (state, { actor, note }) => {
-      const { reason } = state.held!;
-      state.held = null;
-      return { type: 'released', actor, data: { reason, note } };
-    },
-  },
-  reply: {
-    from: working,
-    required: ['message'],
-    apply: (state, { actor, message, channel, subject, mailMessageId }) => {
-      const data = { message, channel: channel ?? 'portal', subject, mailMessageId };
-      const drafts: EventDraft[] = [{ type: 'reply-received', actor, data }];
-      const waiting = state.sla?.waitingOnClient;
-      if (waiting && isRequester(state, actor)) {
-        state.sla!.waitingOnClient = null;
-        drafts.push({ type: 'info-provided', actor, data: { question: waiting.question, answer: message } });
-      }
-      return drafts;
     },
   },
   'change-priority': {
@@ -138,7 +105,3 @@ export const serviceRules: { [A in ServiceActions]: StageRule<A> } = {
     },
   },
 };
-
-function isRequester(state: TicketState, actor: string): boolean {
-  return actor.toLowerCase() === state.intake.requester.email.toLowerCase();
-}

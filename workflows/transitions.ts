@@ -2,10 +2,16 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { actionNames, failureTypes, type ActionCommands, type ActionName } from './messages';
 import { serviceRules } from './service-rules';
 import { stageRules, type StageRule } from './stage-rules';
-import { blockedWhileHeld, heldReason } from './held-service';
+import { correspondenceRules } from './correspondence-rules';
+import { blockedWhileHeld, heldReason, heldRules } from './held-service';
 import type { EventDraft, TicketState } from './ticket-state';
 
-const actionRules: { [A in ActionName]: StageRule<A> } = { ...stageRules, ...serviceRules };
+const actionRules: { [A in ActionName]: StageRule<A> } = {
+  ...stageRules,
+  ...serviceRules,
+  ...heldRules,
+  ...correspondenceRules,
+};
 
 export function allowedActions(state: TicketState): ActionName[] {
   return actionNames.filter((name) => {
