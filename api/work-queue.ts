@@ -3,6 +3,9 @@ import { pageOf } from './ticket-reads';
 
 export interface WorkQueueFilters {
   tier?: string;
+  priority?: string;
+  /** "Which P1 tickets are breaching at Tier 3 right now" is priority + tier + slaState. */
+  slaState?: string;
   assignee?: string;
   limit: number;
   offset: number;
@@ -16,6 +19,8 @@ const STAGE_RANK = "array_position(ARRAY['OPEN','ANALYSIS','SOLUTION','CUSTOMER_
 export async function listWorkQueue(db: Db, filters: WorkQueueFilters) {
   const query = db('tickets').where('stage', '<>', 'CLOSED');
   if (filters.tier !== undefined) query.where('tier', filters.tier);
+  if (filters.priority !== undefined) query.where('priority', filters.priority);
+  if (filters.slaState !== undefined) query.where('sla_state', filters.slaState);
   if (filters.assignee !== undefined) query.where('assignee', filters.assignee);
   return pageOf(query.orderBy('priority').orderByRaw(STAGE_RANK).orderBy(['received_at', 'number']), filters);
 }

@@ -14,7 +14,9 @@ export async function dashboardPage(main, context, params) {
   const [compliance, backlog, queue] = await Promise.all([
     Promise.all(priorities.map((priority) => api.get(`/reports/sla-compliance?priority=${priority}`))),
     api.get('/reports/backlog'),
-    api.get(`/queue${query({ tier: filters.tier, limit: 100 })}`),
+    api.get(
+      `/queue${query({ priority: filters.priority, tier: filters.tier, slaState: filters.sla, limit: 100 })}`,
+    ),
   ]);
   show(
     main,

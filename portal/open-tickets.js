@@ -6,14 +6,10 @@ export const priorities = ['P1', 'P2', 'P3', 'P4'];
 export const tiers = ['TIER_1', 'TIER_2', 'TIER_3', 'ONSITE', 'MANAGER'];
 const slaStates = ['breached', 'at_risk', 'on_track', 'paused'];
 
-// "Which P1 tickets are breaching at Tier 3 right now": the queue is ordered by priority first, so its
-// first page holds a tier's most urgent tickets; the same question goes to the Temporal UI as a query.
+// "Which P1 tickets are breaching at Tier 3 right now": the queue answers it (priority, tier, SLA state) in R18
+// order; the same question goes to the Temporal UI as a query.
 export function openTickets(queue, filters, temporalUi) {
-  const shown = queue.items.filter(
-    (ticket) =>
-      (!filters.priority || ticket.priority === filters.priority) &&
-      (!filters.sla || ticket.slaState === filters.sla),
-  );
+  const shown = queue.items;
   const select = (name, label, values, anyLabel) =>
     h(
       'label',
@@ -68,7 +64,7 @@ export function openTickets(queue, filters, temporalUi) {
       h(
         'p',
         { class: 'muted' },
-        `Among the first ${queue.items.length} of ${queue.total} open tickets of the queue.`,
+        `The first ${queue.items.length} of ${queue.total} such tickets, most urgent first.`,
       ),
   );
 }

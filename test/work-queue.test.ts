@@ -29,8 +29,9 @@ async function act(name: string, action: string, body: unknown = {}): Promise<vo
   expect((await api.act(tickets[name]!, action, body)).status).toBe(200);
 }
 
-const queue = async (filters: { tier?: string; limit?: number; offset?: number } = {}) =>
-  listWorkQueue(stack.db, { assignee: engineer, limit: 20, offset: 0, ...filters });
+const queue = async (
+  filters: { tier?: string; priority?: string; slaState?: string; limit?: number; offset?: number } = {},
+) => listWorkQueue(stack.db, { assignee: engineer, limit: 20, offset: 0, ...filters });
 const names = (items: { number: string }[]) =>
   items.map((item) => Object.keys(tickets).find((name) => tickets[name] === item.number));
 
@@ -105,6 +106,14 @@ describe('the work queue (R18)', () => {
   });
 });
 
+describe('which tickets of a priority are in an SLA state right now', () => {
+  it('narrows by priority and by SLA state, keeping the order', async () => {
+    expect(names((await queue({ priority: 'P1' })).items)).toEqual(['p1-open', 'p1-analysis']);
+    expect(names((await queue({ priority: 'P3', slaState: 'paused' })).items)).toEqual(['p3-open-newer']);
+    expect((await queue({ priority: 'P3', slaState: 'breached' })).total).toBe(0);
+  });
+});
+
 describe('GET /queue', () => {
   const client = () => apiClient(queueServer.baseUrl, desk.agent.token);
 
@@ -120,13 +129,17 @@ describe('GET /queue', () => {
   });
 
   it('answers 400 naming every bad query field', async () => {
-    const answer = await client().get('/queue?tier=TIER_9&limit=0&offset=-1&colour=red');
+    const answer = await client().get(
+      '/queue?tier=TIER_9&priority=P9&slaState=late&limit=0&offset=-1&colour=red',
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.error).toBe('invalid request');
     expect(answer.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'colour',
       'limit',
       'offset',
+      'priority',
+      'slaState',
       'tier',
     ]);
   });

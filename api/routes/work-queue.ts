@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { priorities } from '../../domain/priority';
 import { tiers } from '../../domain/ticket';
 import { allow, authenticate } from '../access';
 import type { ApiContext } from '../context';
@@ -8,6 +9,8 @@ import { listWorkQueue } from '../work-queue';
 
 export const queueQuerySchema = z.strictObject({
   tier: z.enum(tiers).optional(),
+  priority: z.enum(priorities).optional(),
+  slaState: z.enum(['on_track', 'at_risk', 'breached', 'paused']).optional(),
   assignee: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),
