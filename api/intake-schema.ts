@@ -29,7 +29,10 @@ export const siteContactSchema = object({ name: required(200), phone });
 export const ticketIntakeSchema = object({
   requester: object({
     name: required(200),
-    email: required(320).pipe(z.email('a valid e-mail address')),
+    // Stored lower-cased, as the directory stores people: one spelling of an address everywhere.
+    email: required(320)
+      .pipe(z.email('a valid e-mail address'))
+      .transform((address) => address.toLowerCase()),
     phone,
   }),
   organization: required(200),

@@ -33,6 +33,17 @@ describe('phone and walk-in requests entered by an agent (R1, R2)', () => {
     expect(entered.body.receivedAt).toBe(instant.toJSDate().toISOString());
   });
 
+  it('an address the agent types with capitals is stored as the directory has it, lower-cased', async () => {
+    const { requester } = suite.people.acme;
+    const shouted = { name: requester.name, email: requester.email.toUpperCase(), phone: '+57 601 3557622' };
+    const entered = await suite.api.post(
+      '/tickets',
+      suite.people.acme.intake({ channel: 'phone', receivedAt: minutesAgo(5), requester: shouted }),
+    );
+    expect(entered.status).toBe(201);
+    expect(entered.body.requesterEmail).toBe(requester.email);
+  });
+
   it('a phone ticket without the time of the call is refused, naming the field', async () => {
     const refused = await suite.api.post('/tickets', suite.people.acme.intake({ channel: 'phone' }));
     expect(refused.status).toBe(400);
