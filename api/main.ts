@@ -3,6 +3,7 @@ import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { createApp } from './app';
 import { connectApiContext } from './context';
+import { watchPendingIntakes } from './ticket-start';
 
 const config = loadConfig();
 const log = createLogger('api', config.logLevel);
@@ -11,11 +12,17 @@ const app = createApp(ctx, log);
 const server = app.listen(config.api.port, config.api.host);
 await once(server, 'listening');
 log.info({ url: `http://${config.api.host}:${config.api.port}` }, 'api listening');
+const stopWatchingIntakes = watchPendingIntakes(ctx, log, config.api.pendingIntakeCheckMs);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log.info({ signal }, 'api stopping');
-    server.close(() => void ctx.close().then(() => process.exit(0)));
+    server.close(
+      () =>
+        void stopWatchingIntakes()
+          .then(ctx.close)
+          .then(() => process.exit(0)),
+    );
     server.closeIdleConnections();
   });
 }

@@ -22,6 +22,24 @@ export const errorSchemas = {
     allowedActions: { type: 'array', items: text },
   }),
   NotAnsweredInTime: object({ error: text, retryable: { const: true } }),
+  PendingTicket: object({ number: text, status: { const: 'pending' }, location: text }),
+  PendingAction: object({
+    status: { const: 'pending' },
+    number: text,
+    action: text,
+    actionId: text,
+    location: text,
+  }),
+  ActionResult: {
+    type: 'object',
+    required: ['status', 'actionId'],
+    properties: {
+      status: { enum: ['applied', 'refused', 'pending'] },
+      actionId: text,
+      ticket: { type: 'object' },
+      error: text,
+    },
+  },
 } satisfies Record<string, JsonSchema>;
 
 type SchemaName = keyof typeof ticketSchemas | keyof typeof errorSchemas;
@@ -43,6 +61,13 @@ export const errorResponses = {
     'no worker answered within UPDATE_DEADLINE; read the ticket before retrying',
     'NotAnsweredInTime',
   ),
+  pendingAction: {
+    ...jsonResponse(
+      'Temporal did not confirm the action within UPDATE_DEADLINE; GET `location` tells whether it was applied',
+      'PendingAction',
+    ),
+    headers: { Location: { schema: { type: 'string' } } },
+  },
 };
 
 /** What every route behind a bearer token may also answer. */
@@ -76,6 +101,15 @@ export const ticketNumber = {
   schema: { type: 'string', examples: ['TF-100001'] },
 };
 
+const actionIdHeader = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'the action’s id: sending it again with the same key joins the first attempt instead of acting twice',
+  schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
+};
+
 // Typed by action so that a new action does not compile until it is described here.
 const actionSummaries: Record<ActionName, string> = {
   assign: 'Set or change the engineer',
@@ -106,7 +140,7 @@ export function actionOperation(action: ActionName) {
     tags: ['actions'],
     summary: actionSummaries[action],
     description: `Who may: ${actionRoles[action].join(', ')}. The caller is recorded as the actor.`,
-    parameters: [ticketNumber],
+    parameters: [ticketNumber, actionIdHeader],
     // The route reads a missing body as {}: it is required only when {} would not do.
     requestBody: {
       required: !body.safeParse({}).success,
@@ -114,6 +148,7 @@ export function actionOperation(action: ActionName) {
     },
     responses: {
       200: jsonResponse('the ticket after the move', 'Ticket'),
+      202: errorResponses.pendingAction,
       400: errorResponses.invalid,
       401: errorResponses.unauthorized,
       403: errorResponses.forbidden,

@@ -64,6 +64,13 @@ export function openApiDocument() {
                 'Idempotent-Replayed': { schema: { type: 'string', enum: ['true', 'false'] } },
               },
             },
+            202: {
+              ...json(
+                'the number is taken but Temporal did not confirm in time; GET `location` until it answers 200',
+                'PendingTicket',
+              ),
+              headers: { Location: { schema: { type: 'string', examples: ['/tickets/TF-100001'] } } },
+            },
             400: responses.invalid,
             ...accessResponses,
             422: json(
@@ -91,7 +98,30 @@ export function openApiDocument() {
           tags: ['tickets'],
           summary: 'A ticket with its SLA clocks, allowed actions and timeline',
           parameters: [ticketNumber],
-          responses: { 200: json('the ticket', 'Ticket'), ...accessResponses, 404: responses.notFound },
+          responses: {
+            200: json('the ticket', 'Ticket'),
+            202: json('accepted, its workflow not yet registered: ask again', 'PendingTicket'),
+            ...accessResponses,
+            404: responses.notFound,
+          },
+        },
+      },
+      '/tickets/{number}/action-results/{actionId}': {
+        get: {
+          operationId: 'findActionResult',
+          tags: ['actions'],
+          summary: 'What became of an action answered 202: applied, refused, or still pending',
+          parameters: [
+            ticketNumber,
+            { name: 'actionId', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          responses: {
+            200: json('applied (with the ticket) or refused (with why)', 'ActionResult'),
+            202: json('still pending: ask again', 'ActionResult'),
+            ...accessResponses,
+            404: json('no such ticket, or the action never reached it: send it again', 'Error'),
+            503: responses.unavailable,
+          },
         },
       },
       ...Object.fromEntries(

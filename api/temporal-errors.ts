@@ -21,7 +21,7 @@ export function toHttpError(error: unknown, ticketNumber: string, deadlineMs: nu
     }
   }
   if (error instanceof WorkflowNotFoundError) return HttpError.notFound(`ticket ${ticketNumber}`);
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isUnavailable(error)) {
+  if (notAnsweredInTime(error)) {
     return new HttpError(503, `no ticket worker answered within ${deadlineMs} ms; try again`, {
       retryable: true,
     });
@@ -30,9 +30,11 @@ export function toHttpError(error: unknown, ticketNumber: string, deadlineMs: nu
 }
 
 /** gRPC status codes (CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE): the server or a worker did not answer in time. */
-const notAnsweredInTime = new Set([1, 4, 14]);
+const notAnsweredCodes = new Set([1, 4, 14]);
 
-function isUnavailable(error: unknown): boolean {
+/** Temporal or a worker did not answer in time: what was sent may or may not have been recorded. */
+export function notAnsweredInTime(error: unknown): boolean {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   const cause = (error as { cause?: unknown })?.cause ?? error;
-  return isGrpcServiceError(cause) && notAnsweredInTime.has(cause.code);
+  return isGrpcServiceError(cause) && notAnsweredCodes.has(cause.code);
 }

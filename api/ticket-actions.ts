@@ -1,14 +1,27 @@
+import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TicketView } from '../domain/ticket';
 import { actionUpdates, type ActionCommands, type ActionName } from '../workflows/messages';
 import { withUpdateDeadline, type ApiContext } from './context';
 import { HttpError } from './errors';
-import { toHttpError } from './temporal-errors';
+import { notAnsweredInTime, toHttpError } from './temporal-errors';
 import { findTicket, type TicketDetails } from './ticket-reads';
+
+/** An action Temporal did not confirm in time; `location` tells whether it was applied, refused or lost. */
+export interface PendingAction {
+  status: 'pending';
+  number: string;
+  action: ActionName;
+  actionId: string;
+  location: string;
+}
+
+export type ActionOutcome = { ticket: TicketDetails; pending?: undefined } | { pending: PendingAction };
 
 /**
  * Moves a ticket through its stages (R8–R10). The workflow decides: its update validator refuses a
  * transition not allowed now before anything is recorded, and the answer comes once the change is stored.
+ * The action's id is its Temporal update id: sending the same id again joins the first attempt.
  */
 export async function performAction<A extends ActionName>(
   ctx: ApiContext,
@@ -16,9 +29,8 @@ export async function performAction<A extends ActionName>(
   action: A,
   body: Omit<ActionCommands[A], 'actor'>,
   actor: string,
-  /** Makes a repeat of the same command (e.g. one e-mail delivered twice) a no-op in Temporal. */
-  updateId?: string,
-): Promise<TicketDetails> {
+  actionId: string = randomUUID(),
+): Promise<ActionOutcome> {
   const known = await ctx.db('tickets').select('stage').where({ number }).first();
   if (!known) throw HttpError.notFound(`ticket ${number}`);
   // A closed ticket's workflow has ended; answer from the record rather than asking a finished run.
@@ -29,10 +41,27 @@ export async function performAction<A extends ActionName>(
   const command = { ...body, actor } as ActionCommands[A];
   try {
     await withUpdateDeadline(ctx, () =>
-      ctx.client.workflow.getHandle(number).executeUpdate(update, { args: [command], updateId }),
+      ctx.client.workflow.getHandle(number).executeUpdate(update, { args: [command], updateId: actionId }),
     );
   } catch (error) {
+    if (notAnsweredInTime(error)) return { pending: pendingAction(number, action, actionId) };
     throw toHttpError(error, number, ctx.updateDeadlineMs);
   }
-  return (await findTicket(ctx.db, number))!;
+  return { ticket: (await findTicket(ctx.db, number))! };
+}
+
+/** For callers that cannot answer "pending" (a mail reply is retried by its sender): not answered is a 503. */
+export function appliedOrUnavailable(outcome: ActionOutcome, deadlineMs: number): TicketDetails {
+  if (outcome.pending) {
+    throw new HttpError(503, `no ticket worker answered within ${deadlineMs} ms; try again`, {
+      retryable: true,
+      pending: outcome.pending,
+    });
+  }
+  return outcome.ticket;
+}
+
+function pendingAction(number: string, action: ActionName, actionId: string): PendingAction {
+  const location = `/tickets/${number}/action-results/${encodeURIComponent(actionId)}`;
+  return { status: 'pending', number, action, actionId, location };
 }

@@ -1,24 +1,21 @@
 import { createHash } from 'node:crypto';
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import { priorityOf } from '../domain/priority';
 import type { TicketIntake } from '../domain/ticket';
-import { registeredUpdate, ticketSearchAttributes } from '../workflows/messages';
-import { ticketWorkflow } from '../workflows';
-import { ticketDetails, ticketSummary } from '../workflows/ticket-summary';
-import { withUpdateDeadline, type ApiContext } from './context';
+import type { ApiContext } from './context';
 import { HttpError } from './errors';
 import { resolvePartLeadTimes } from './parts-catalog';
-import { toHttpError } from './temporal-errors';
 import { findTicket, type TicketDetails } from './ticket-reads';
+import { recordIntake, startTicket } from './ticket-start';
 
-export interface OpenedTicket {
-  ticket: TicketDetails;
-  replayed: boolean;
-}
+export type OpenedTicket =
+  | { ticket: TicketDetails; replayed: boolean; pending?: undefined }
+  /** Temporal did not confirm in time: the number is taken and the intake ledger will start the ticket. */
+  | { pending: { number: string }; replayed: boolean; ticket?: undefined };
 
 /**
- * R1: every request gets a ticket number at once. Answers when the workflow runs and the ticket row is
- * committed. With an idempotency key, a repeat returns the ticket the first request opened.
+ * R1: every request gets a ticket number at once, chosen before Temporal is asked. Answers when the workflow
+ * runs and the ticket row is committed, or as pending with the number. With an idempotency key, a repeat
+ * returns the ticket the first request opened.
  */
 export async function openTicket(
   ctx: ApiContext,
@@ -32,50 +29,37 @@ export async function openTicket(
   const number = idempotencyKey
     ? await numberForKey(ctx, idempotencyKey, intake)
     : await nextTicketNumber(ctx);
-  if (idempotencyKey) {
+  const replayed = idempotencyKey !== undefined;
+  if (replayed) {
     const existing = await findTicket(ctx.db, number);
-    if (existing) return { ticket: existing, replayed: true };
+    if (existing) return { ticket: existing, replayed };
   }
-  const priority = priorityOf(intake.impact, intake.urgency);
-  const start = new WithStartWorkflowOperation(ticketWorkflow, {
-    workflowId: number,
-    taskQueue: ctx.taskQueue,
-    args: [
-      {
-        open: {
-          number,
-          intake,
-          priority,
-          receivedAt: new Date(intake.receivedAt ?? Date.now()).toISOString(),
-          historyLimit: ctx.historyLimit,
-          parts,
-        },
-      },
-    ],
-    // A repeat after a timeout joins the run the first attempt started; a closed ticket is never reopened by it.
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    // What the Temporal UI shows for the ticket (R25); the workflow keeps its current details alongside.
-    staticSummary: ticketSummary(number, intake, priority),
-    staticDetails: ticketDetails(intake),
-    typedSearchAttributes: [
-      { key: ticketSearchAttributes.TicketNumber, value: number },
-      { key: ticketSearchAttributes.TicketStage, value: 'OPEN' },
-      { key: ticketSearchAttributes.TicketTier, value: 'TIER_1' },
-      { key: ticketSearchAttributes.TicketPriority, value: priority },
-      { key: ticketSearchAttributes.Organization, value: intake.organization },
-    ],
+  const open = await recordIntake(ctx, {
+    number,
+    intake,
+    priority: priorityOf(intake.impact, intake.urgency),
+    receivedAt: new Date(intake.receivedAt ?? Date.now()).toISOString(),
+    historyLimit: ctx.historyLimit,
+    parts,
   });
-  try {
-    await withUpdateDeadline(ctx, () =>
-      ctx.client.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start }),
-    );
-  } catch (error) {
-    throw toHttpError(error, number, ctx.updateDeadlineMs);
-  }
+  if ((await startTicket(ctx, open)) === 'pending') return { pending: { number }, replayed: false };
   const ticket = await findTicket(ctx.db, number);
   if (!ticket) throw new Error(`ticket ${number} registered but not found in the projection`);
   return { ticket, replayed: false };
+}
+
+/** For callers that cannot answer "pending" (a mail is retried by its sender with the same Message-ID). */
+export function registeredOrUnavailable(opened: OpenedTicket, deadlineMs: number): TicketDetails {
+  if (opened.pending) {
+    throw new HttpError(
+      503,
+      `ticket ${opened.pending.number} not confirmed within ${deadlineMs} ms; try again`,
+      {
+        retryable: true,
+      },
+    );
+  }
+  return opened.ticket;
 }
 
 async function nextTicketNumber(ctx: ApiContext): Promise<string> {

@@ -3,7 +3,7 @@ import type { Stage, TicketIntake, Tier } from '../domain/ticket';
 import type { LetterTicket } from '../mail/letters';
 import type { ApiContext } from './context';
 import { HttpError } from './errors';
-import { performAction } from './ticket-actions';
+import { appliedOrUnavailable, performAction } from './ticket-actions';
 import { findTicket, type TicketDetails } from './ticket-reads';
 import { isMailAddress } from '../mail/addresses';
 import { queueLetters, sendLetters } from '../mail/standalone-letters';
@@ -30,9 +30,9 @@ export async function replyToTicket(ctx: ApiContext, number: string, reply: Repl
   if (ticket.stage !== 'CLOSED') {
     const command = { message: reply.message, channel: reply.channel, subject: reply.subject };
     const withMail = reply.mailMessageId ? { ...command, mailMessageId: reply.mailMessageId } : command;
-    const updateId = reply.mailMessageId && `mail:${reply.mailMessageId}`;
-    const updated = await performAction(ctx, number, 'reply', withMail, reply.actor, updateId);
-    return { recorded: 'reply', ticket: updated };
+    const updateId = reply.mailMessageId ? `mail:${reply.mailMessageId}` : undefined;
+    const outcome = await performAction(ctx, number, 'reply', withMail, reply.actor, updateId);
+    return { recorded: 'reply', ticket: appliedOrUnavailable(outcome, ctx.updateDeadlineMs) };
   }
   await recordClarification(ctx, ticket, reply);
   return { recorded: 'clarification' };

@@ -28,6 +28,7 @@ const schema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   UPDATE_DEADLINE: durationMs.prefault('10s'),
+  PENDING_INTAKE_CHECK: durationMs.prefault('30s'),
   SLA_DEFAULT_POLICY: z.string().min(1).default('customer-support-sop'),
   TICKET_HISTORY_LIMIT: z.coerce.number().int().min(200).max(50_000).default(10_000),
   WORKER_METRICS_ADDRESS: bindAddress.default('127.0.0.1:9464'),
@@ -68,7 +69,7 @@ export type Config = {
   /** `uiUrl`: the Temporal UI managers open tickets in (R25); by default `npm start`'s. */
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
   databaseUrl: string | undefined;
-  api: { host: string; port: number; updateDeadlineMs: number };
+  api: { host: string; port: number; updateDeadlineMs: number; pendingIntakeCheckMs: number };
   /** The SLA policy of organizations without a contract (R16). */
   sla: { defaultPolicyId: string };
   tickets: { historyLimit: number };
@@ -122,7 +123,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       uiUrl: (e.TEMPORAL_UI_URL ?? `http://127.0.0.1:${e.TEMPORAL_UI_PORT}`).replace(/\/+$/, ''),
     },
     databaseUrl: e.DATABASE_URL,
-    api: { host: e.API_HOST, port: e.API_PORT, updateDeadlineMs: e.UPDATE_DEADLINE },
+    api: {
+      host: e.API_HOST,
+      port: e.API_PORT,
+      updateDeadlineMs: e.UPDATE_DEADLINE,
+      pendingIntakeCheckMs: e.PENDING_INTAKE_CHECK,
+    },
     sla: { defaultPolicyId: e.SLA_DEFAULT_POLICY },
     tickets: { historyLimit: e.TICKET_HISTORY_LIMIT },
     worker: { metricsAddress: e.WORKER_METRICS_ADDRESS || undefined },

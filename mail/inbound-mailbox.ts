@@ -1,6 +1,6 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { ApiContext } from '../api/context';
-import { openTicket } from '../api/ticket-intake';
+import { openTicket, registeredOrUnavailable } from '../api/ticket-intake';
 import { replyToTicket } from '../api/ticket-replies';
 import { findPersonByEmail, type DirectoryPerson } from '../lib/directory';
 import type { Logger } from '../lib/logger';
@@ -86,7 +86,8 @@ export function createInboundMailbox({ ctx, log, attachmentMaxBytes }: InboundMa
       subject,
       text,
     });
-    const { ticket } = await openTicket(ctx, intake, messageId ? `mail:${messageId}` : undefined);
+    const opened = await openTicket(ctx, intake, messageId ? `mail:${messageId}` : undefined);
+    const ticket = registeredOrUnavailable(opened, ctx.updateDeadlineMs);
     await storeAttachments(db, ticket.number, messageId, parsed.attachments, attachmentMaxBytes, log);
     return { outcome: 'opened', ticketNumber: ticket.number };
   }

@@ -6,6 +6,7 @@ import * as partsCatalog from './20261124_004_parts_catalog';
 import * as correspondence from './20261125_005_correspondence';
 import * as organizationsAndPeople from './20261125_006_organizations_and_people';
 import * as fieldService from './20261125_007_field_service';
+import * as ticketIntakes from './20261204_008_ticket_intakes';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261125_005_correspondence': correspondence,
   '20261125_006_organizations_and_people': organizationsAndPeople,
   '20261125_007_field_service': fieldService,
+  '20261204_008_ticket_intakes': ticketIntakes,
 };

@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { stages, tiers } from '../../domain/ticket';
 import { priorities } from '../../domain/priority';
 import { actionNames, type ActionName } from '../../workflows/messages';
-import { allow, authenticate, ensureTicketVisible, forbidden, principalOf, scopedFilters } from '../access';
+import {
+  allow,
+  authenticate,
+  ensureTicketVisible,
+  forbidden,
+  organizationScope,
+  principalOf,
+  scopedFilters,
+} from '../access';
+import { actionResult } from '../action-results';
 import { mayTakeAction } from '../action-permissions';
 import { actionBodySchemas } from '../action-schemas';
 import type { ApiContext } from '../context';
@@ -12,6 +21,7 @@ import { ensureMayOpenFor } from '../intake-access';
 import { ticketIntakeSchema } from '../intake-schema';
 import { openTicket } from '../ticket-intake';
 import { performAction } from '../ticket-actions';
+import { pendingIntake, startTicket } from '../ticket-start';
 import { findTicket, listTickets } from '../ticket-reads';
 import { rememberTicket } from '../request-log';
 
@@ -49,12 +59,19 @@ export function ticketRoutes(ctx: ApiContext): Router {
     const principal = principalOf(res);
     await ensureMayOpenFor(ctx.db, principal, intake);
     const entered = principal.role === 'requester' ? intake : { ...intake, enteredBy: principal.email };
-    const { ticket, replayed } = await openTicket(ctx, entered, key);
+    const opened = await openTicket(ctx, entered, key);
+    if (opened.pending) {
+      res
+        .status(202)
+        .location(pendingTicket(opened.pending.number).location)
+        .json(pendingTicket(opened.pending.number));
+      return;
+    }
     res
       .status(201)
-      .location(`/tickets/${ticket.number}`)
-      .set('Idempotent-Replayed', String(replayed))
-      .json(ticket);
+      .location(`/tickets/${opened.ticket.number}`)
+      .set('Idempotent-Replayed', String(opened.replayed))
+      .json(opened.ticket);
   });
 
   router.get('/tickets', signedIn, ticketReaders, async (req, res) => {
@@ -65,6 +82,12 @@ export function ticketRoutes(ctx: ApiContext): Router {
   });
 
   router.get('/tickets/:number', signedIn, ticketReaders, async (req, res) => {
+    const pending = await pendingIntake(ctx, req.params.number, organizationScope(principalOf(res)));
+    // Asking again completes a create Temporal never recorded; a running ticket is only joined.
+    if (pending && (await startTicket(briefly(ctx), pending)) === 'pending') {
+      res.status(202).json(pendingTicket(req.params.number));
+      return;
+    }
     await ensureTicketVisible(ctx.db, principalOf(res), req.params.number);
     const ticket = await findTicket(ctx.db, req.params.number);
     if (!ticket) throw HttpError.notFound(`ticket ${req.params.number}`);
@@ -80,8 +103,27 @@ export function ticketRoutes(ctx: ApiContext): Router {
     if (!mayTakeAction(principal.role, action)) throw forbidden(`a ${principal.role} may not ${action}`);
     await ensureTicketVisible(ctx.db, principal, req.params.number);
     const body = parseOrThrow(actionBodySchemas[action], req.body ?? {});
-    res.json(await performAction(ctx, req.params.number, action, body, principal.email));
+    const key = parseOrThrow(idempotencyKey, req.get('Idempotency-Key'), 'Idempotency-Key');
+    const actionId = key && `${action}:${key}`;
+    const outcome = await performAction(ctx, req.params.number, action, body, principal.email, actionId);
+    if (outcome.pending) res.status(202).location(outcome.pending.location).json(outcome.pending);
+    else res.json(outcome.ticket);
+  });
+
+  router.get('/tickets/:number/action-results/:actionId', signedIn, async (req, res) => {
+    await ensureTicketVisible(ctx.db, principalOf(res), req.params.number);
+    const result = await actionResult(ctx, req.params.number, req.params.actionId);
+    res.status(result.status === 'pending' ? 202 : 200).json(result);
   });
 
   return router;
+}
+
+function pendingTicket(number: string) {
+  return { number, status: 'pending' as const, location: `/tickets/${number}` };
+}
+
+/** A read that nudges a pending create does not keep its caller waiting a whole update deadline. */
+function briefly(ctx: ApiContext): ApiContext {
+  return { ...ctx, updateDeadlineMs: Math.min(ctx.updateDeadlineMs, 2_000) };
 }
