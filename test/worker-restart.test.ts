@@ -41,8 +41,7 @@ it('an action no worker confirms answers 202; its result tells when the returnin
 it('the same action sent again with its Idempotency-Key joins the first instead of acting twice', async () => {
   const number = (await suite.api.post('/tickets', validIntake())).body.number;
   const key = { 'Idempotency-Key': `assign-${number}` };
-  const assign = (engineer: string) =>
-    suite.api.post(`/tickets/${number}/actions/assign`, { engineer }, key);
+  const assign = (engineer: string) => suite.api.post(`/tickets/${number}/actions/assign`, { engineer }, key);
   expect((await assign('eng.maria')).body.assignee).toBe('eng.maria');
   const again = await assign('eng.maria');
   expect(again.status).toBe(200);
