@@ -1,4 +1,8 @@
 import { expect, it, vi } from 'vitest';
+import { ticketIntakeSchema } from '../api/intake-schema';
+import { recordIntake, resumePendingIntakes } from '../api/ticket-start';
+import { priorityOf } from '../domain/priority';
+import { createLogger } from '../lib/logger';
 import { validIntake } from './support/intake';
 import { fullProcedureTimeline } from './support/procedure';
 import { useTicketStack } from './support/ticket-stack';
@@ -73,4 +77,22 @@ it('a create no worker confirms answers 202 with its number; the ticket register
   }, untilAnswered);
   expect(ticket).toMatchObject({ number, stage: 'OPEN' });
   expect(ticket.timeline.map((e: { type: string }) => e.type)).toEqual(['opened']);
+});
+
+it('an accepted intake that Temporal never recorded is started by the API’s ledger check', async () => {
+  const intake = ticketIntakeSchema.parse(validIntake());
+  const { rows } = await suite.stack.db.raw(`SELECT 'TF-' || nextval('ticket_number_seq') AS number`);
+  const number: string = rows[0].number;
+  // What the API writes before it asks Temporal; here Temporal is never asked, as when it died first.
+  await recordIntake(suite.stack.ctx, {
+    number,
+    intake,
+    priority: priorityOf(intake.impact, intake.urgency),
+    receivedAt: new Date().toISOString(),
+  });
+  expect(await suite.stack.db('tickets').where({ number }).first()).toBeUndefined();
+
+  await resumePendingIntakes(suite.stack.ctx, createLogger('test', 'silent'));
+  const row = await suite.stack.db('tickets').where({ number }).first('stage', 'organization');
+  expect(row).toEqual({ stage: 'OPEN', organization: 'ACME Logistics' });
 });
