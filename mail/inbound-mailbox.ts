@@ -2,6 +2,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { ApiContext } from '../api/context';
 import { openTicket, registeredOrUnavailable } from '../api/ticket-intake';
 import { replyToTicket } from '../api/ticket-replies';
+import { cleanText } from '../domain/safe-text';
 import { findPersonByEmail, type DirectoryPerson } from '../lib/directory';
 import type { Logger } from '../lib/logger';
 import { intakeFromMail } from './email-intake';
@@ -20,6 +21,9 @@ export interface InboundMailboxOptions {
  * What the desk does with a mail that arrives (R1, R4, R7): a known reporter's new request opens a ticket, a
  * reply carrying `[Request ID:##N##]` joins ticket N, anyone else is refused politely. Every mail is kept in
  * `inbound_mail` with what became of it, including mail that cannot be parsed.
+ * Characters the desk does not keep (domain/safe-text.ts) are taken out of what it reads, not refused: a mail's
+ * bytes come from the sender's mail program and every relay on the way, which the sender cannot correct as a
+ * form's author can, and the raw mail stays in `inbound_mail` exactly as it came.
  */
 export function createInboundMailbox({ ctx, log, attachmentMaxBytes }: InboundMailboxOptions) {
   const { db } = ctx;
@@ -32,7 +36,7 @@ export function createInboundMailbox({ ctx, log, attachmentMaxBytes }: InboundMa
       log.error({ err: error, from: mail.envelopeFrom }, 'inbound mail could not be parsed; kept for review');
       return recordInbound(db, mail, null, { outcome: 'unparseable', detail: String(error) });
     }
-    const messageId = parsed.messageId ?? null;
+    const messageId = parsed.messageId ? cleanText(parsed.messageId) : null;
     if (messageId) {
       const earlier = await db('inbound_mail')
         .where({ mail_message_id: messageId })
@@ -41,7 +45,7 @@ export function createInboundMailbox({ ctx, log, attachmentMaxBytes }: InboundMa
       if (earlier)
         return { outcome: earlier.outcome, ticketNumber: earlier.ticket_number, detail: 'already received' };
     }
-    const sender = parsed.from?.value[0]?.address;
+    const sender = cleanText(parsed.from?.value[0]?.address ?? '');
     if (!sender)
       return recordInbound(db, mail, messageId, { outcome: 'unparseable', detail: 'no From address' });
     try {
@@ -63,11 +67,11 @@ export function createInboundMailbox({ ctx, log, attachmentMaxBytes }: InboundMa
     sender: string,
     messageId: string | null,
   ): Promise<InboundOutcome> {
-    const subject = parsed.subject ?? '';
+    const subject = cleanText(parsed.subject ?? '');
     const person = await findPersonByEmail(db, sender);
     if (!person?.active) return refuse(parsed, sender, 'unknown-sender');
     const number = ticketNumberInSubject(subject);
-    const text = (parsed.text ?? '').trim();
+    const text = cleanText(parsed.text ?? '').trim();
     if (number) {
       if (!(await mayWriteOn(person, number))) return refuse(parsed, sender, 'unknown-ticket');
       await storeAttachments(db, number, messageId, parsed.attachments, attachmentMaxBytes, log);
@@ -110,7 +114,7 @@ export function createInboundMailbox({ ctx, log, attachmentMaxBytes }: InboundMa
       type: 'mail-refused',
       actor: 'system',
       at: new Date().toISOString(),
-      data: { subject: parsed.subject ?? '', reason },
+      data: { subject: cleanText(parsed.subject ?? ''), reason },
     };
     await queueLetters(db, [
       { key, kind: 'unknown-sender-refusal', recipient: sender, ticketNumber: null, ticket: null, event },

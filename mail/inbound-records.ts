@@ -1,4 +1,5 @@
 import type { Attachment } from 'mailparser';
+import { cleanText } from '../domain/safe-text';
 import type { Db } from '../lib/db';
 import type { Logger } from '../lib/logger';
 import type { ReceivedMail } from './smtp-listener';
@@ -18,12 +19,12 @@ export async function recordInbound(
 ): Promise<InboundOutcome> {
   await db('inbound_mail').insert({
     mail_message_id: messageId,
-    envelope_from: mail.envelopeFrom,
-    envelope_to: mail.envelopeTo,
+    envelope_from: mail.envelopeFrom && cleanText(mail.envelopeFrom),
+    envelope_to: mail.envelopeTo.map(cleanText),
     raw: mail.raw,
     outcome: result.outcome,
     ticket_number: result.ticketNumber ?? null,
-    detail: result.detail ?? null,
+    detail: result.detail ? cleanText(result.detail) : null,
   });
   return result;
 }
@@ -51,8 +52,8 @@ export async function storeAttachments(
     kept.map((a) => ({
       ticket_number: ticketNumber,
       mail_message_id: messageId,
-      filename: a.filename ?? 'attachment',
-      content_type: a.contentType,
+      filename: cleanText(a.filename ?? '') || 'attachment',
+      content_type: cleanText(a.contentType),
       size: a.size,
       content: a.content,
     })),
