@@ -5,6 +5,7 @@ import { errorHandler, unknownRoute } from './errors';
 import { releaseHeldTickets } from './held-service';
 import { createApiMetrics } from './metrics';
 import { requestLogging } from './request-log';
+import { refuseUnsafePathParameters, refuseUnsafeText } from './text-guard';
 import { adminRoutes } from './routes/admin';
 import { correspondenceRoutes } from './routes/correspondence';
 import { docsRoutes } from './routes/docs';
@@ -23,7 +24,7 @@ export function createApp(ctx: ApiContext, log: Logger): express.Express {
   const metrics = createApiMetrics(ctx.db);
   app.disable('x-powered-by');
   app.use(requestLogging(log), metrics.observeRequests);
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: '1mb' }), refuseUnsafeText);
   app.get('/health', async (_req, res) => {
     await ctx.db.raw('SELECT 1');
     res.json({ status: 'ok' });
@@ -44,6 +45,7 @@ export function createApp(ctx: ApiContext, log: Logger): express.Express {
   app.use(docsRoutes());
   app.use(portalRoutes(ctx));
   app.use(metricsRoutes(metrics));
+  refuseUnsafePathParameters(app.router);
   app.use(unknownRoute);
   app.use(errorHandler(log));
   return app;

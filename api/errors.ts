@@ -60,6 +60,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         .json({ error: 'invalid request', errors: [{ field: 'body', message: 'not valid JSON' }] });
       return;
     }
+    if (error instanceof URIError && (error as { status?: number }).status === 400) {
+      const errors = [{ field: 'path', message: 'malformed percent-encoding' }];
+      res.status(400).json({ error: 'invalid request', errors });
+      return;
+    }
     if (error?.type === 'entity.too.large') {
       res.status(413).json({ error: 'request body too large' });
       return;

@@ -7,6 +7,7 @@ import { csatPage } from '../csat-page';
 import { HttpError, parseOrThrow } from '../errors';
 import { replyToTicket } from '../ticket-replies';
 import { rememberTicket } from '../request-log';
+import { refuseUnsafeText } from '../text-guard';
 
 export const replySchema = z.strictObject({
   message: z
@@ -71,7 +72,7 @@ export function correspondenceRoutes(ctx: ApiContext): Router {
     res.type('html').send(csatPage(survey, score.success ? score.data : undefined));
   });
 
-  router.post('/csat/:token', form, async (req, res) => {
+  router.post('/csat/:token', form, refuseUnsafeText, async (req, res) => {
     const answer = parseOrThrow(csatAnswerSchema, req.body ?? {});
     const survey = await answerCsatSurvey(ctx, req.params.token, answer);
     if (req.is('application/json')) res.status(201).json(survey);
