@@ -1,3 +1,4 @@
+import { cleanText } from '../domain/safe-text';
 import type { Db } from '../lib/db';
 
 export interface ContractStanding {
@@ -18,9 +19,11 @@ export function createContractStandingActivities(db: Db) {
       at: string;
     }): Promise<ContractStanding> {
       const day = new Date(at).toISOString().slice(0, 10);
+      // As the projection will store the name: a NUL in it would fail these queries on every retry.
+      const name = cleanText(organization);
       const rows: { valid_from: string; valid_to: string | null; account_manager: string | null }[] =
         await db('contracts')
-          .where({ organization })
+          .where({ organization: name })
           .orderBy([
             { column: 'valid_from', order: 'desc' },
             { column: 'id', order: 'desc' },
@@ -30,7 +33,7 @@ export function createContractStandingActivities(db: Db) {
             db.raw('valid_to::text as valid_to'),
             'account_manager',
           );
-      const org = await db('organizations').where({ name: organization }).first('account_manager_email');
+      const org = await db('organizations').where({ name }).first('account_manager_email');
       const accountManager = rows[0]?.account_manager ?? org?.account_manager_email ?? null;
       if (rows.length === 0) return { standing: 'none', accountManager };
       const valid = rows.some((c) => c.valid_from <= day && (c.valid_to === null || c.valid_to >= day));

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { cleanText } from '../domain/safe-text';
 import type { Db } from '../lib/db';
 import { fieldTeamFor } from './field-team';
 
@@ -36,7 +37,8 @@ export function createFieldDispatchActivities(db: Db) {
       if (existing) return existing;
       const due = promiseDue(request.promiseDue);
       const now = new Date();
-      const team = await fieldTeamFor(db, request.ticketNumber, request.organization, now);
+      // As the projection stores the name: a NUL in it would fail the look-up on every retry.
+      const team = await fieldTeamFor(db, request.ticketNumber, cleanText(request.organization), now);
       if (!team) return null;
       await db('dispatches')
         .insert({

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { SlaPolicy } from '../domain/sla';
 import { slaPolicySchema } from '../domain/sla-schema';
+import { cleanText } from '../domain/safe-text';
 import type { Db } from '../lib/db';
 
 interface ContractTerms {
@@ -24,7 +25,8 @@ export function createSlaPolicyActivities(db: Db, defaultPolicyId: string) {
     async loadSlaPolicy({ organization, at }: SlaPolicyRequest): Promise<SlaPolicy> {
       const day = utcDate(at);
       const contract = await db('contracts')
-        .where({ organization })
+        // As the projection will store the name: a NUL in it would fail this query on every retry.
+        .where({ organization: cleanText(organization) })
         .andWhere('valid_from', '<=', day)
         .andWhere((q) => q.whereNull('valid_to').orWhere('valid_to', '>=', day))
         .orderBy([

@@ -3,6 +3,7 @@ import type { Priority } from '../domain/priority';
 import type { Signed, Stage, TicketIntake, Tier, Verification } from '../domain/ticket';
 import type { SlaView } from '../workflows/sla-view';
 import { lettersFor, messageRow } from './correspondence-rows';
+import { writeRepairingDataFaults, type ProjectionFault } from './projection-faults';
 
 /** Letters a ticket's events queue in the outbox; `deliverLetters` sends them. */
 export const notificationKinds = [
@@ -69,29 +70,31 @@ export interface TicketChange {
  * the row keeps the highest version, events and outbox letters are keyed by the event's sequence number.
  */
 export function createTicketProjection(db: Db) {
+  async function write({ snapshot, events }: TicketChange): Promise<void> {
+    const updatedAt = events.at(-1)?.at ?? snapshot.receivedAt;
+    await db.transaction(async (trx) => {
+      await trx('tickets')
+        .insert(ticketRow(snapshot, updatedAt))
+        .onConflict('number')
+        .merge()
+        .where('tickets.version', '<', snapshot.version);
+      if (events.length === 0) return;
+      await trx('ticket_events')
+        .insert(events.map((e) => ({ ticket_number: snapshot.number, ...eventColumns(e) })))
+        .onConflict(['ticket_number', 'seq'])
+        .ignore();
+      const messages = events.filter((e) => e.type === 'reply-received').map((e) => messageRow(snapshot, e));
+      // Any unique key: the same e-mail threaded twice is one message.
+      if (messages.length > 0) await trx('ticket_messages').insert(messages).onConflict().ignore();
+      const letters = events.flatMap((e) => lettersFor(snapshot, e));
+      if (letters.length > 0) await trx('outbox').insert(letters).onConflict('idempotency_key').ignore();
+    });
+  }
+
   return {
-    async recordTicketChange({ snapshot, events }: TicketChange): Promise<void> {
-      const updatedAt = events.at(-1)?.at ?? snapshot.receivedAt;
-      await db.transaction(async (trx) => {
-        await trx('tickets')
-          .insert(ticketRow(snapshot, updatedAt))
-          .onConflict('number')
-          .merge()
-          .where('tickets.version', '<', snapshot.version);
-        if (events.length === 0) return;
-        await trx('ticket_events')
-          .insert(events.map((e) => ({ ticket_number: snapshot.number, ...eventColumns(e) })))
-          .onConflict(['ticket_number', 'seq'])
-          .ignore();
-        const messages = events
-          .filter((e) => e.type === 'reply-received')
-          .map((e) => messageRow(snapshot, e));
-        // Any unique key: the same e-mail threaded twice is one message.
-        if (messages.length > 0) await trx('ticket_messages').insert(messages).onConflict().ignore();
-        const letters = events.flatMap((e) => lettersFor(snapshot, e));
-        if (letters.length > 0) await trx('outbox').insert(letters).onConflict('idempotency_key').ignore();
-      });
-    },
+    /** Data PostgreSQL refuses is stored cleaned or reported (`ProjectionFault`), never retried for ever. */
+    recordTicketChange: (change: TicketChange): Promise<ProjectionFault | null> =>
+      writeRepairingDataFaults(change, write),
   };
 }
 

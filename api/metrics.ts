@@ -73,6 +73,15 @@ export function createApiMetrics(db: Db): ApiMetrics {
       rows(`SELECT data->>'clock' AS clock, count(*)::int AS n
             FROM ticket_events WHERE type = 'sla-breached' GROUP BY 1`),
   );
+  gaugeFromQuery(
+    registry,
+    'ticketflow_projection_faults_total',
+    'Changes PostgreSQL refused for their data, by SQLSTATE and whether they were stored cleaned',
+    ['code', 'repaired'],
+    () =>
+      rows(`SELECT data->>'code' AS code, data->>'repaired' AS repaired, count(*)::int AS n
+            FROM ticket_events WHERE type = 'projection-failed' GROUP BY 1, 2`),
+  );
 
   gaugeFromQuery(
     registry,

@@ -112,6 +112,8 @@ export const ticketQuery = defineQuery<TicketView>('ticket');
 export const failureTypes = {
   transitionNotAllowed: 'TransitionNotAllowed',
   invalidCommand: 'InvalidCommand',
+  /** The projection cannot store a change even with unsafe text taken out; retrying would not help. */
+  projectionDataFault: 'ProjectionDataFault',
 } as const;
 
 export interface TransitionNotAllowedDetails {

@@ -10,6 +10,7 @@ import type { TicketSnapshot } from '../activities/ticket-projection';
 import { ticketSearchAttributes } from './search-attributes';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { slaState, slaView } from './sla-view';
+import { recordSurvivingDataFaults } from './projection-fault';
 import { currentDetails } from './ticket-summary';
 import { allowedActions } from './transitions';
 import { recordEvent, type EventDraft, type TicketState } from './ticket-state';
@@ -46,7 +47,9 @@ export async function publishChange(state: TicketState, drafts: EventDraft[], at
   ]);
   showCurrentDetails(state);
   const { recordTicketChange } = projectionProxy();
-  await recordTicketChange({ snapshot: snapshotOf(state), events });
+  await recordSurvivingDataFaults(state, events, at, (written) =>
+    recordTicketChange({ snapshot: snapshotOf(state), events: written }),
+  );
 }
 
 function projectionProxy(): typeof asActivity {
