@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../api/app';
+import { createLogger } from '../lib/logger';
+import { servedRoutes } from './support/express-routes';
 import type { Customer } from './support/people';
 import { useInboundListener, useMailDesk } from './support/mail';
 import { useTicketStack } from './support/ticket-stack';
@@ -81,6 +84,35 @@ describe.each(hostile)('$name in any text the API takes is refused with 400 nami
     for (const [answer, field] of refusals) {
       expect(answer.status).toBe(400);
       expect(answer.body.errors).toEqual([{ field, message: expect.any(String) }]);
+    }
+  });
+});
+
+describe('every route checks its path parameters', () => {
+  it('a NUL in any parameter of any route answers 400 naming it, never 500', async () => {
+    const app = createApp(suite.stack.ctx, createLogger('routes', 'silent'));
+    const withParameters = servedRoutes(app).filter((route) => route.includes('{'));
+    expect(withParameters.length).toBeGreaterThan(20);
+    for (const route of withParameters) {
+      const [method, path] = route.split(' ') as [string, string];
+      for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
+        const url = path.replace(/\{(\w+)\}/g, (_, other) => (other === name ? 'x%00' : 'x'));
+        const answer = await fetch(`${suite.stack.baseUrl}${url}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${suite.people.admin.token}`,
+            'content-type': 'application/json',
+          },
+          body: method === 'GET' ? undefined : '{}',
+        });
+        const body = (await answer.json()) as { errors?: unknown };
+        expect({ route, name, status: answer.status, errors: body.errors }).toEqual({
+          route,
+          name,
+          status: 400,
+          errors: [{ field: name, message: expect.stringMatching(/NUL character/) }],
+        });
+      }
     }
   });
 });
