@@ -72,8 +72,14 @@ describe.each(hostile)('$name in any text the API takes is refused with 400 nami
     expect(await recordOf(number)).toEqual(before);
   });
 
-  it('in a path or query parameter', async () => {
+  // A URL, a form and a header cannot carry a lone surrogate: U+0085 (a C1 control) stands in for it there.
+  it('in a path or query parameter, or a form field', async () => {
     const encoded = encodeURIComponent(bad.text.replace('\ud800', '\u0085'));
+    const form = await fetch(`${suite.stack.baseUrl}/csat/any-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `score=5&comment=${encoded}`,
+    });
     const refusals = [
       [await suite.api.get(`/tickets/${number}${encoded}`), 'number'],
       [await suite.api.act(`${number}${encoded}`, 'assign', { engineer: 'x@desk.example' }), 'number'],
@@ -85,7 +91,23 @@ describe.each(hostile)('$name in any text the API takes is refused with 400 nami
       expect(answer.status).toBe(400);
       expect(answer.body.errors).toEqual([{ field, message: expect.any(String) }]);
     }
+    expect(form.status).toBe(400);
+    expect(await form.json()).toMatchObject({ errors: [{ field: 'comment' }] });
   });
+});
+
+it('an Idempotency-Key with a control character is refused before a ticket number is taken', async () => {
+  const organization = `Refused ${randomUUID()}`;
+  const key = `key-\u0085-${randomUUID()}`;
+  const answer = await suite.api.post('/tickets', customer.intake({ organization }), {
+    'Idempotency-Key': key,
+  });
+  expect(answer.status).toBe(400);
+  expect(answer.body.errors).toEqual([
+    { field: 'Idempotency-Key', message: expect.stringMatching(/control character \(U\+0085\)/) },
+  ]);
+  expect(await suite.stack.db('ticket_requests').where({ idempotency_key: key })).toEqual([]);
+  expect(await suite.stack.db('tickets').where({ organization })).toEqual([]);
 });
 
 describe('every route checks its path parameters', () => {
