@@ -19,9 +19,12 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 /**
  * Everything a ticket is waiting for in time, soonest first: the durable timers that replace a cron scan.
- * Each is an instant computed on the business calendar when its clock last changed.
+ * Each is an instant computed on the business calendar when its clock last changed. `among`: only those.
  */
-export function nextMoment(state: TicketState): Moment | undefined {
+export function nextMoment(
+  state: TicketState,
+  among: (moment: Moment) => boolean = () => true,
+): Moment | undefined {
   const moments: Moment[] = [];
   const at = (iso: string | null | undefined) => (iso ? Date.parse(iso) : undefined);
   const push = (when: number | undefined, moment: DistributiveOmit<Moment, 'at'>) => {
@@ -43,7 +46,7 @@ export function nextMoment(state: TicketState): Moment | undefined {
     if (state.stage === 'OPEN' || state.stage === 'ANALYSIS')
       push(at(sla.vendor?.nextFollowUpAt), { kind: 'vendor-follow-up' });
   }
-  return moments.sort((a, b) => a.at - b.at)[0];
+  return moments.filter(among).sort((a, b) => a.at - b.at)[0];
 }
 
 /** What happens when a moment arrives; recorded at the moment itself, so SLA times are exact. */

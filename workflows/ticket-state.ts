@@ -115,6 +115,8 @@ export interface EventDraft {
   /** The stage the event happened in, when not the one the ticket is in once it is recorded. */
   stage?: Stage;
   actor: string;
+  /** When it happened, when not the moment the change is recorded. */
+  at?: string;
   data?: Record<string, unknown>;
   notify?: NotificationKind;
   /** Who gets the letter, when not the requester. */
@@ -129,7 +131,7 @@ export function recordEvent(state: TicketState, draft: EventDraft, at: string): 
     type: draft.type,
     stage: draft.stage ?? state.stage,
     actor: draft.actor,
-    at,
+    at: draft.at ?? at,
     data: draft.data ?? {},
     notify: draft.notify,
     notifyTo: draft.notifyTo,

@@ -9,6 +9,7 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TicketView } from '../domain/ticket';
 import { fireMoment, nextMoment } from './agenda';
+import { catchUp, catchUpPatch } from './catch-up';
 import { startLetterCourier, surveyOnClosing } from './letter-courier';
 import { holdIfContractLapsed } from './held-service';
 import { fileDossierIfDue } from './manager-dossier';
@@ -83,7 +84,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     const due = moment
       ? !(await condition(changed, Math.max(0, moment.at - Date.now())))
       : (await condition(changed), false);
-    if (due) await exclusive(() => fireDueMoments(state, commit));
+    if (due) {
+      await exclusive(() => (patched(catchUpPatch) ? catchUp(state, commit) : fireDueMoments(state, commit)));
+    }
     if (historyTooLong(state) && !isClosed(state)) {
       // Handlers mutate `state`; let every one finish so the next run starts from a settled ticket.
       await condition(allHandlersFinished);
@@ -96,6 +99,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   return view();
 }
 
+/** Before the `catch-up-once` patch: every moment missed while the ticket slept fired one by one. */
 async function fireDueMoments(state: TicketState, commit: Commit): Promise<void> {
   for (let moment = nextMoment(state); moment && moment.at <= Date.now(); moment = nextMoment(state)) {
     await commit(await fireMoment(state, moment), new Date(moment.at).toISOString());

@@ -1,3 +1,4 @@
+import { tiers, type Tier } from '../../domain/ticket';
 import type { LetterTemplate, TicketLetterKind } from './types';
 import {
   followOnline,
@@ -70,18 +71,28 @@ const nextSteps: Record<string, string> = {
   MANAGER: 'Our IT manager now reviews all activity on your request and decides how to go on.',
 };
 
-/** R19: every escalation is told to the requester: to which tier and why. */
+/**
+ * R19: every escalation is told to the requester: to which tier and why. Rungs climbed while the desk was
+ * unreachable come as one letter (`climbedFrom`), naming every time frame that ran out.
+ */
 const escalated: LetterTemplate = ({ ticket, event }) => {
-  const from = tierLabel(textOf(event.data, 'from') ?? '?');
+  const lastFrom = textOf(event.data, 'from') ?? '?';
+  const firstFrom = textOf(event.data, 'climbedFrom') ?? lastFrom;
+  const from = tierLabel(firstFrom);
   const toTier = textOf(event.data, 'to') ?? ticket.tier;
   const to = tierLabel(toTier);
   const reason = textOf(event.data, 'reason');
+  const ranOut = tiers.slice(tiers.indexOf(firstFrom as Tier), tiers.indexOf(lastFrom as Tier) + 1);
+  const frames =
+    ranOut.length > 1
+      ? `the time frames of ${ranOut.slice(0, -1).map(tierLabel).join(', ')} and ${tierLabel(lastFrom)} ran out one after another`
+      : `the time frame of ${from} ran out`;
   return {
     subject: `Your request has been escalated to ${to}: ${ticket.affected}`,
     intro: `Your request ${ticket.number} has been escalated from ${from} to ${to}.`,
     blocks: [
       event.data.automatic === true
-        ? { paragraph: `Why: the time frame of ${from} ran out before a solution was found.` }
+        ? { paragraph: `Why: ${frames} before a solution was found.` }
         : { paragraph: `Why: ${sentence(reason ?? 'the engineer asked for more expertise')}` },
       ...(nextSteps[toTier] ? [{ paragraph: nextSteps[toTier] }] : []),
     ],

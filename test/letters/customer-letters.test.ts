@@ -110,6 +110,17 @@ describe('the letters the Customer Support SOP prescribes', () => {
     ]);
   });
 
+  it('rungs climbed while the desk was unreachable come as one letter naming every time frame (R19)', () => {
+    const data = { from: 'ONSITE', to: 'MANAGER', automatic: true, climbedFrom: 'TIER_1', rungs: 4 };
+    const climbed = letterFor('escalated', { event: { type: 'escalated', actor: 'system', at: '', data } });
+    expect(climbed.subject).toContain('escalated to the IT manager');
+    expectInOrder(climbed.text, [
+      'escalated from Tier 1 to the IT manager',
+      'time frames of Tier 1, Tier 2, Tier 3 and onsite support ran out one after another',
+      'IT manager now reviews',
+    ]);
+  });
+
   it('a status update tells the stage, who works on it and when a solution is due (R17)', () => {
     const { subject, text } = letterFor('status-update');
     expect(subject).toContain('Status update');

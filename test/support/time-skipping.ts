@@ -71,7 +71,11 @@ export async function withWorker(ts: TimeSkipping, work: (open: OpenTicket) => P
   const opened: TicketHandle[] = [];
   const open: OpenTicket = async (organization, priority, overrides = {}, historyLimit) => {
     const number = `TS-${randomUUID()}`;
-    const receivedAt = new Date(await ts.env.currentTimeMs()).toISOString();
+    // Like the API: a call entered afterwards (R1) was received when the intake says.
+    const receivedAt =
+      typeof overrides.receivedAt === 'string'
+        ? overrides.receivedAt
+        : new Date(await ts.env.currentTimeMs()).toISOString();
     const intake = validIntake({ organization, ...overrides }) as unknown as TicketIntake;
     const handle = await ts.env.client.workflow.start(ticketWorkflow, {
       workflowId: number,
