@@ -103,9 +103,13 @@ export async function listPeople(
   return (await query).map(toPerson);
 }
 
-/** A deactivated person keeps their history but loses their place (R6) and every token at once. */
+/**
+ * A deactivated person keeps their history but loses their place (R6) and every token at once. The last
+ * active admin stays: without one nobody could issue a token or add a person again.
+ */
 export async function deactivatePerson(db: Db, id: string): Promise<Person> {
   return db.transaction(async (trx) => {
+    await ensureNotLastAdmin(trx, id);
     const updated = await trx('people').where({ id }).update({ active: false });
     if (!updated) throw HttpError.notFound(`person ${id}`);
     await trx('api_tokens')
@@ -114,4 +118,14 @@ export async function deactivatePerson(db: Db, id: string): Promise<Person> {
       .update({ revoked_at: trx.fn.now() });
     return toPerson(await people(trx).where('p.id', id).first());
   });
+}
+
+async function ensureNotLastAdmin(trx: Knex.Transaction, id: string): Promise<void> {
+  // Locking every active admin: two admins deactivating each other at once cannot leave the desk with none.
+  const admins = await trx('people').where({ role: 'admin', active: true }).forUpdate().pluck('id');
+  if (admins.length === 1 && admins[0] === id) {
+    throw new HttpError(409, 'the desk’s only active admin cannot be deactivated: add another admin first', {
+      errors: [{ field: 'id', message: 'the only active admin' }],
+    });
+  }
 }

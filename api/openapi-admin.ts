@@ -86,7 +86,11 @@ export function adminOperations() {
         'Deactivate a person: their tokens stop working and a reporter’s place is freed',
         {
           parameters: [pathId([])],
-          responses: { 200: json('the person', 'Person'), 404: notFound('person') },
+          responses: {
+            200: json('the person', 'Person'),
+            404: notFound('person'),
+            409: json('the person is the desk’s only active admin', 'FieldConflict'),
+          },
         },
       ),
     },
