@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channels } from '../domain/ticket';
+import { channels, type Channel } from '../domain/ticket';
 import { impacts, urgencies } from '../domain/priority';
 
 const required = (max = 500) =>
@@ -25,8 +25,8 @@ const object = <T extends z.ZodRawShape>(shape: T) =>
 export const siteSchema = object({ address: required(500), building: required(200), room: required(200) });
 export const siteContactSchema = object({ name: required(200), phone });
 
-/** R2: what a request must carry, field by field. */
-export const ticketIntakeSchema = object({
+/** R2: what a request must carry, field by field, whatever the channel. */
+const intakeFields = {
   requester: object({
     name: required(200),
     // Stored lower-cased, as the directory stores people: one spelling of an address everywhere.
@@ -45,7 +45,6 @@ export const ticketIntakeSchema = object({
   firstTime: z.boolean({ error: 'true or false' }).optional(),
   impact: oneOf(impacts),
   urgency: oneOf(urgencies),
-  channel: oneOf(channels).default('portal'),
   fieldWork: object({
     scope: required(5000),
     appointment: required(500),
@@ -58,17 +57,45 @@ export const ticketIntakeSchema = object({
       })
       .min(1, 'at least one part number (R3)'),
   }).optional(),
-  receivedAt: z.iso
-    .datetime({ offset: true, error: 'an ISO 8601 date and time such as 2026-11-23T09:15:00-05:00' })
-    .optional()
-    .describe('For phone and walk-in: when the call or visit was received (R1)'),
+};
+
+const spokenChannels = ['phone', 'walk-in'] as const satisfies readonly Channel[];
+const writtenChannels = ['portal', 'api', 'email'] as const satisfies readonly Channel[];
+
+function isSpoken(channel: Channel): boolean {
+  return (spokenChannels as readonly Channel[]).includes(channel);
+}
+
+const receivedAt = z.iso
+  .datetime({ offset: true, error: 'an ISO 8601 date and time such as 2026-11-23T09:15:00-05:00' })
+  .describe(
+    'For phone and walk-in: when the call or visit was received (R1); not in the future, at most 7 days ago',
+  );
+
+/** What the API parses: one object, so that every bad field is named at once. */
+export const ticketIntakeSchema = object({
+  ...intakeFields,
+  channel: oneOf(channels).default('portal'),
+  receivedAt: receivedAt.optional(),
 }).superRefine((intake, context) => {
-  const spoken = intake.channel === 'phone' || intake.channel === 'walk-in';
-  const problem = spoken
+  const problem = isSpoken(intake.channel)
     ? receivedAtProblem(intake.receivedAt)
     : intake.receivedAt && 'only for phone and walk-in';
   if (problem) context.addIssue({ code: 'custom', path: ['receivedAt'], message: problem });
 });
+
+/**
+ * The same rules as the OpenAPI document states them: the channel decides whether `receivedAt` is required
+ * or refused, so a schema-valid body is never refused for it. Phone and walk-in are entered by the desk.
+ */
+export const ticketIntakeDocument = z.discriminatedUnion('channel', [
+  object({ ...intakeFields, channel: oneOf(writtenChannels).default('portal') }).describe(
+    'Sent by the requester or for them (portal, api, email): received when it arrives',
+  ),
+  object({ ...intakeFields, channel: oneOf(spokenChannels), receivedAt }).describe(
+    'A phone call or walk-in entered by an agent or manager afterwards',
+  ),
+]);
 
 const receivedWindowMs = 7 * 24 * 3_600_000;
 

@@ -1,6 +1,6 @@
 import packageJson from '../package.json' with { type: 'json' };
 import { actionNames } from '../workflows/messages';
-import { ticketIntakeSchema } from './intake-schema';
+import { ticketIntakeDocument } from './intake-schema';
 import { fromZod } from './json-schema';
 import {
   accessResponses,
@@ -54,7 +54,7 @@ export function openApiDocument() {
           ],
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: fromZod(ticketIntakeSchema) } },
+            content: { 'application/json': { schema: fromZod(ticketIntakeDocument) } },
           },
           responses: {
             201: {

@@ -41,6 +41,16 @@ describe('a requester opens tickets for themselves and their organization only',
     ]);
   });
 
+  it('is refused with 403 naming channel and receivedAt when entering a walk-in dated days back', async () => {
+    const fiveDaysBack = new Date(Date.now() - 5 * 24 * 3_600_000).toISOString();
+    const intake = customer.intake({ channel: 'walk-in', receivedAt: fiveDaysBack });
+    const refused = await attempt(customer.requester.token, intake);
+    expect(refused).toMatchObject({ status: 403, stored: false });
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['channel', 'receivedAt']);
+    const entered = await attempt(suite.people.manager.token, intake);
+    expect(entered).toMatchObject({ status: 201, body: { channel: 'walk-in', receivedAt: fiveDaysBack } });
+  });
+
   it('may spell their address in capitals', async () => {
     const requester = { ...stranger, email: customer.requester.email.toUpperCase() };
     expect((await attempt(customer.requester.token, customer.intake({ requester }))).status).toBe(201);

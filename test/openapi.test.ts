@@ -100,6 +100,24 @@ describe('the API answers as its document says', () => {
     }
   });
 
+  it('states that phone and walk-in need receivedAt and the other channels refuse it, as the server does', async () => {
+    const receivedAt = new Date(Date.now() - 60_000).toISOString();
+    const cases: [Record<string, unknown>, number][] = [
+      [customer.intake({ channel: 'walk-in', receivedAt }), 201],
+      [customer.intake({ channel: 'phone', receivedAt }), 201],
+      [customer.intake({ channel: 'api' }), 201],
+      [customer.intake({ channel: 'phone' }), 400],
+      [customer.intake({ channel: 'portal', receivedAt }), 400],
+      [customer.intake({ receivedAt }), 400],
+    ];
+    for (const [intake, status] of cases) {
+      expect(allows(requestBody('/tickets'), intake), JSON.stringify(intake)).toBe(status === 201);
+      const answer = await api.post('/tickets', intake);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+      expectAsDocumented('post', '/tickets', answer);
+    }
+  });
+
   it('takes an action body its schema allows and refuses one it does not', async () => {
     const path = '/tickets/{number}/actions/assign';
     expect(allows(requestBody(path), { engineer: 'maria' })).toBe(true);
