@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ticketQuery } from '../workflows/messages';
-import { letters, timeSkippingUnder, withWorker, type TicketHandle } from './support/time-skipping';
+import { act, letters, timeSkippingUnder, withWorker, type TicketHandle } from './support/time-skipping';
 
 // brocent-24x7: Tier 1 60 min, Tier 2 120, Tier 3 240, Onsite 240; manager reminders every 60;
 // P1: response 15, resolution 240, a status update every 60.
@@ -21,6 +21,9 @@ describe('time that passed unseen', () => {
       const fiveDaysAgo = (await suite.ts.env.currentTimeMs()) - minutes(5 * 24 * 60);
       const receivedAt = new Date(fiveDaysAgo).toISOString();
       const handle = await open(suite.organization, 'P1', { channel: 'walk-in', receivedAt });
+      // A command sent at once lands after everything missed: no rung five days old undoes it.
+      const assigned = await act(handle, 'assign', { engineer: 'eng.maria' });
+      expect(assigned).toMatchObject({ tier: 'MANAGER', assignee: 'eng.maria' });
       await suite.ts.env.sleep(minutes(1));
 
       const received = Date.parse((await handle.query(ticketQuery)).receivedAt);

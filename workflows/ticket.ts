@@ -121,6 +121,8 @@ function handleAction(
     // Re-validated inside: another command may have changed the ticket while this one waited its turn.
     (command: AnyCommand) =>
       exclusive(async () => {
+        // What came due before the command happened before it: a missed rung never undoes a newer command.
+        if (patched(catchUpPatch)) await catchUp(state, commit);
         const at = now();
         const drafts = applyAction(state, name, command, at);
         drafts.push(...(await afterAction(state, name, command, at)));
