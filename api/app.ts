@@ -11,6 +11,7 @@ import { correspondenceRoutes } from './routes/correspondence';
 import { docsRoutes } from './routes/docs';
 import { dossierRoutes } from './routes/dossiers';
 import { fieldServiceRoutes } from './routes/field-service';
+import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { metricsRoutes } from './routes/metrics';
 import { partsRoutes } from './routes/parts';
@@ -25,10 +26,7 @@ export function createApp(ctx: ApiContext, log: Logger): express.Express {
   app.disable('x-powered-by');
   app.use(requestLogging(log), metrics.observeRequests);
   app.use(express.json({ limit: '1mb' }), refuseUnsafeText);
-  app.get('/health', async (_req, res) => {
-    await ctx.db.raw('SELECT 1');
-    res.json({ status: 'ok' });
-  });
+  app.use(healthRoutes(ctx));
   app.use(ticketRoutes(ctx));
   app.use(workQueueRoutes(ctx));
   app.use(dossierRoutes(ctx));

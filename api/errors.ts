@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../lib/logger';
+import { dependencyDown } from '../lib/outages';
 import { requestLog } from './request-log';
 
 export interface FieldError {
@@ -48,10 +49,23 @@ export const unknownRoute: RequestHandler = (req) => {
   throw new HttpError(404, `no route for ${req.method} ${req.path}`);
 };
 
+/** Seconds a client is asked to wait before retrying an answer 503: about what a dependency's restart takes. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (error instanceof HttpError) {
+      if (error.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(error.status).json({ error: error.message, ...error.body });
+      return;
+    }
+    const down = dependencyDown(error);
+    if (down) {
+      requestLog(log, req, res).warn({ err: error, dependency: down }, 'dependency unavailable');
+      res
+        .status(503)
+        .set('Retry-After', String(RETRY_AFTER_SECONDS))
+        .json({ error: `${down} is unavailable; try again`, dependency: down, retryable: true });
       return;
     }
     if (error?.type === 'entity.parse.failed') {

@@ -146,7 +146,10 @@ export const ticketSchemas = {
   Ticket: ticket,
   TicketPage: page('TicketSummary'),
   Dossiers: object({ items: { type: 'array', items: dossier } }),
-  Health: object({ status: { const: 'ok' } }),
+  Health: object({
+    status: oneOf(['ok', 'unavailable']),
+    dependencies: object({ PostgreSQL: oneOf(['up', 'down']), Temporal: oneOf(['up', 'down']) }),
+  }),
   Parts: object({
     items: {
       type: 'array',

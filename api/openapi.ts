@@ -171,7 +171,13 @@ export function openApiDocument() {
           operationId: 'health',
           tags: ['service'],
           security: [],
-          responses: { 200: json('the database answers', 'Health'), 500: json('it does not', 'Error') },
+          responses: {
+            200: json('PostgreSQL and Temporal answer', 'Health'),
+            503: json(
+              'a dependency is down: `down` names it; `Retry-After` says when to ask again',
+              'Health',
+            ),
+          },
         },
       },
       '/openapi.json': {

@@ -5,7 +5,7 @@ import { actionUpdates, type ActionCommands, type ActionName } from '../workflow
 import { withUpdateDeadline, type ApiContext } from './context';
 import { HttpError } from './errors';
 import { notAnsweredInTime, toHttpError } from './temporal-errors';
-import { findTicket, type TicketDetails } from './ticket-reads';
+import { readBack, type ChangedTicket } from './read-back';
 
 /** An action Temporal did not confirm in time; `location` tells whether it was applied, refused or lost. */
 export interface PendingAction {
@@ -16,7 +16,7 @@ export interface PendingAction {
   location: string;
 }
 
-export type ActionOutcome = { ticket: TicketDetails; pending?: undefined } | { pending: PendingAction };
+export type ActionOutcome = { ticket: ChangedTicket; pending?: undefined } | { pending: PendingAction };
 
 /**
  * Moves a ticket through its stages (R8–R10). The workflow decides: its update validator refuses a
@@ -39,19 +39,20 @@ export async function performAction<A extends ActionName>(
   }
   const update = actionUpdates[action] as UpdateDefinition<TicketView, [ActionCommands[A]]>;
   const command = { ...body, actor } as ActionCommands[A];
+  let view: TicketView;
   try {
-    await withUpdateDeadline(ctx, () =>
+    view = await withUpdateDeadline(ctx, () =>
       ctx.client.workflow.getHandle(number).executeUpdate(update, { args: [command], updateId: actionId }),
     );
   } catch (error) {
     if (notAnsweredInTime(error)) return { pending: pendingAction(number, action, actionId) };
     throw toHttpError(error, number, ctx.updateDeadlineMs);
   }
-  return { ticket: (await findTicket(ctx.db, number))! };
+  return { ticket: await readBack(ctx.db, number, async () => view) };
 }
 
 /** For callers that cannot answer "pending" (a mail reply is retried by its sender): not answered is a 503. */
-export function appliedOrUnavailable(outcome: ActionOutcome, deadlineMs: number): TicketDetails {
+export function appliedOrUnavailable(outcome: ActionOutcome, deadlineMs: number): ChangedTicket {
   if (outcome.pending) {
     throw new HttpError(503, `no ticket worker answered within ${deadlineMs} ms; try again`, {
       retryable: true,

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import { priorityOf } from '../domain/priority';
 import type { TicketIntake } from '../domain/ticket';
-import type { ApiContext } from './context';
+import { ticketQuery } from '../workflows/messages';
+import { withUpdateDeadline, type ApiContext } from './context';
 import { HttpError } from './errors';
 import { resolvePartLeadTimes } from './parts-catalog';
-import { findTicket, type TicketDetails } from './ticket-reads';
+import { readBack, type ChangedTicket } from './read-back';
+import { findTicket } from './ticket-reads';
 import { recordIntake, startTicket } from './ticket-start';
 
 export type OpenedTicket =
-  | { ticket: TicketDetails; replayed: boolean; pending?: undefined }
+  | { ticket: ChangedTicket; replayed: boolean; pending?: undefined }
   /** Temporal did not confirm in time: the number is taken and the intake ledger will start the ticket. */
   | { pending: { number: string }; replayed: boolean; ticket?: undefined };
 
@@ -43,13 +45,16 @@ export async function openTicket(
     parts,
   });
   if ((await startTicket(ctx, open)) === 'pending') return { pending: { number }, replayed: false };
-  const ticket = await findTicket(ctx.db, number);
-  if (!ticket) throw new Error(`ticket ${number} registered but not found in the projection`);
-  return { ticket, replayed: false };
+  const handle = ctx.client.workflow.getHandle(number);
+  const ticket = await readBack(ctx.db, number, () =>
+    withUpdateDeadline(ctx, () => handle.query(ticketQuery)),
+  ).catch(() => undefined);
+  // Registered, yet neither PostgreSQL nor the workflow answers now: the number is the client's to ask with.
+  return ticket ? { ticket, replayed: false } : { pending: { number }, replayed: false };
 }
 
 /** For callers that cannot answer "pending" (a mail is retried by its sender with the same Message-ID). */
-export function registeredOrUnavailable(opened: OpenedTicket, deadlineMs: number): TicketDetails {
+export function registeredOrUnavailable(opened: OpenedTicket, deadlineMs: number): ChangedTicket {
   if (opened.pending) {
     throw new HttpError(
       503,

@@ -3,6 +3,7 @@ import type { Stage, TicketIntake, Tier } from '../domain/ticket';
 import type { LetterTicket } from '../mail/letters';
 import type { ApiContext } from './context';
 import { HttpError } from './errors';
+import type { ChangedTicket } from './read-back';
 import { appliedOrUnavailable, performAction } from './ticket-actions';
 import { findTicket, type TicketDetails } from './ticket-reads';
 import { isMailAddress } from '../mail/addresses';
@@ -17,7 +18,7 @@ export interface Reply {
   mailMessageId?: string;
 }
 
-export type ReplyOutcome = { recorded: 'reply'; ticket: TicketDetails } | { recorded: 'clarification' };
+export type ReplyOutcome = { recorded: 'reply'; ticket: ChangedTicket } | { recorded: 'clarification' };
 
 /**
  * R7, R11, R13: a message on a ticket. While the ticket is open the workflow records it (and an answer to its

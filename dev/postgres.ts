@@ -109,7 +109,7 @@ export async function startLocalPostgres(opts: {
   log: Log;
   /** For throw-away test clusters: skip fsync, since a crash only loses data nobody keeps. */
   ephemeral?: boolean;
-}): Promise<{ url: string; stop(): Promise<void> }> {
+}): Promise<{ url: string; stop(mode?: 'fast' | 'immediate'): Promise<void> }> {
   const { dataDir, port, log, ephemeral = false } = opts;
   const bin = await findBinDir();
   await mkdir(dirname(dataDir), { recursive: true });
@@ -137,10 +137,11 @@ export async function startLocalPostgres(opts: {
   const onExit = () => pid && isAlive(pid) && process.kill(pid, 'SIGINT');
   process.on('exit', onExit);
   let stopping: Promise<void> | undefined;
-  const stop = () =>
+  // `immediate` is a crash as clients see it (tests of an outage); `fast` is a clean shutdown.
+  const stop = (mode: 'fast' | 'immediate' = 'fast') =>
     (stopping ??= (async () => {
       process.off('exit', onExit);
-      await run(join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w'], as);
+      await run(join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', mode, '-w'], as);
     })());
 
   try {

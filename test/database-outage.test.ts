@@ -1,0 +1,125 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../dev/migrate';
+import { startLocalPostgres } from '../dev/postgres';
+import { freePort } from '../dev/support';
+import { readBack } from '../api/read-back';
+import { healthRoutes } from '../api/routes/health';
+import { ticketQuery } from '../workflows/messages';
+import { apiClient, type ApiClient } from './support/http';
+import { seedDesk, type Desk } from './support/people';
+import { serveRouter } from './support/router-server';
+import { startTicketStack, type TicketStack } from './support/ticket-stack';
+
+/**
+ * The run's shared cluster serves every test file, so this file stops a PostgreSQL of its own, for real and
+ * without warning (`-m immediate`, as a crash looks to clients), then starts it again on the same data.
+ */
+let dataDir: string;
+let port: number;
+let postgres: Awaited<ReturnType<typeof startLocalPostgres>>;
+let stack: TicketStack;
+let people: Desk;
+let api: ApiClient;
+
+// Not ephemeral: an immediate stop must lose nothing that was committed, as on a real server.
+const startPostgres = () => startLocalPostgres({ dataDir, port, database: 'outage', log: () => {} });
+
+beforeAll(async () => {
+  const parent = await mkdtemp(join(tmpdir(), 'ticketflow-outage-'));
+  // Run as root, the server runs as `nobody`, which must be able to reach its data directory.
+  await chmod(parent, 0o711);
+  dataDir = join(parent, 'postgres');
+  port = await freePort();
+  postgres = await startPostgres();
+  await migrate(postgres.url);
+  stack = await startTicketStack({ databaseUrl: postgres.url });
+  people = await seedDesk(stack.db);
+  api = apiClient(stack.baseUrl, people.agent.token);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await postgres?.stop();
+  await rm(join(dataDir, '..'), { recursive: true, force: true });
+});
+
+describe('PostgreSQL down', () => {
+  it('is answered 503 with Retry-After, /health names it, and all is 200 again once it is back', async () => {
+    const customer = await people.customer('Outage');
+    const opened = await api.post('/tickets', customer.intake());
+    expect(opened.status).toBe(201);
+    const number: string = opened.body.number;
+    const health = await api.get('/health');
+    expect(health.status).toBe(200);
+    expect(health.body.dependencies).toEqual({ PostgreSQL: 'up', Temporal: 'up' });
+
+    await postgres.stop('immediate');
+
+    const read = await api.get(`/tickets/${number}`);
+    expect(read.status).toBe(503);
+    expect(read.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(read.body).toMatchObject({ dependency: 'PostgreSQL', retryable: true });
+    const action = await api.act(number, 'assign', { engineer: 'eng.maria' });
+    expect(action.status).toBe(503);
+    expect(action.headers.get('retry-after')).toMatch(/^\d+$/);
+    const down = await api.get('/health');
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(down.body).toMatchObject({
+      status: 'unavailable',
+      down: ['PostgreSQL'],
+      dependencies: { PostgreSQL: 'down', Temporal: 'up' },
+    });
+
+    postgres = await startPostgres();
+
+    await expect.poll(async () => (await api.get('/health')).status, { timeout: 30_000 }).toBe(200);
+    expect((await api.get(`/tickets/${number}`)).status).toBe(200);
+    // The refused action changed nothing, so it can be sent again.
+    const assigned = await api.act(number, 'assign', { engineer: 'eng.maria' });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body).toMatchObject({ number, assignee: 'eng.maria' });
+    expect(assigned.body.timeline.map((entry: { type: string }) => entry.type)).toContain('assigned');
+  });
+
+  it("answers a change Temporal applied with the workflow's view when the projection cannot be read", async () => {
+    const customer = await people.customer('ReadBack');
+    const number: string = (await api.post('/tickets', customer.intake())).body.number;
+    const view = await stack.client.workflow.getHandle(number).query(ticketQuery);
+
+    await postgres.stop('immediate');
+    const answer = await readBack(stack.db, number, async () => view);
+    postgres = await startPostgres();
+
+    expect(answer).toEqual({ ...view, projectionPending: true });
+    await expect
+      .poll(async () => 'projectionPending' in (await readBack(stack.db, number, async () => view)), {
+        timeout: 30_000,
+      })
+      .toBe(false);
+    expect(await readBack(stack.db, number, async () => view)).toMatchObject({
+      number,
+      requesterEmail: customer.requester.email,
+    });
+  });
+});
+
+describe('Temporal down', () => {
+  it('/health answers 503 naming Temporal', async () => {
+    // Nothing listens on this port: the frontend is as unreachable as a stopped server.
+    const connection = Connection.lazy({ address: `127.0.0.1:${await freePort()}` });
+    const health = await serveRouter(healthRoutes({ db: stack.db, client: new Client({ connection }) }));
+    try {
+      const answer = await apiClient(health.baseUrl).get('/health');
+      expect(answer.status).toBe(503);
+      expect(answer.body).toMatchObject({ down: ['Temporal'], dependencies: { PostgreSQL: 'up' } });
+    } finally {
+      await health.close();
+      await connection.close();
+    }
+  });
+});
