@@ -23,6 +23,7 @@ export async function startInboundListener(options: InboundListenerOptions): Pro
     port: options.port,
     maxBytes: options.maxBytes,
     name: 'ticketflow-inbound',
+    log: options.log,
     onMail: async (mail) => void (await mailbox.receive(mail)),
   });
 }

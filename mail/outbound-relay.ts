@@ -110,6 +110,7 @@ export async function startOutboundRelay(options: OutboundRelayOptions): Promise
     port: options.port,
     maxBytes: options.maxBytes ?? 30 * 1024 * 1024,
     name: 'ticketflow-relay',
+    log,
     onMail: accept,
   });
   const timer = setInterval(() => void flush(), 30_000);
@@ -117,6 +118,7 @@ export async function startOutboundRelay(options: OutboundRelayOptions): Promise
   void flush();
   return {
     port: listener.port,
+    stats: listener.stats,
     flush,
     async close() {
       clearInterval(timer);

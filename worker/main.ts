@@ -11,12 +11,13 @@ const log = createLogger('worker', config.logLevel);
 installWorkerRuntime(log, config.worker.metricsAddress);
 const db = createDb(requireDatabaseUrl(config));
 const connection = await NativeConnection.connect({ address: config.temporal.address });
+const mail = mailSettings(config);
 try {
   const worker = await createTicketWorker({
     connection,
     db,
     defaultPolicyId: config.sla.defaultPolicyId,
-    mail: mailSettings(config),
+    mail,
     ...config.temporal,
   });
   log.info(
@@ -30,6 +31,8 @@ try {
   // The SDK shuts the worker down on SIGINT/SIGTERM and lets running tasks finish.
   await worker.run();
 } finally {
+  // An idle pooled connection to the relay would otherwise hold the process open for a minute.
+  mail.transport.close();
   await connection.close();
   await db.destroy();
   log.info('worker stopped');
