@@ -2,6 +2,7 @@ import type { Transporter } from 'nodemailer';
 import type { Db } from '../lib/db';
 import type { Logger } from '../lib/logger';
 import { messageIdOf } from './message-id';
+import { relayLedger } from './relay-ledger';
 import { listenSmtp, type ReceivedMail, type SmtpListener } from './smtp-listener';
 
 export interface OutboundRelayOptions {
@@ -19,6 +20,8 @@ export interface OutboundRelayOptions {
 export interface OutboundRelay extends SmtpListener {
   /** Delivers every message that is due; resolves when the queue holds nothing more that is due. */
   flush(): Promise<void>;
+  /** Message-IDs taken upstream (or refused) whose outcome waits for the database to be written. */
+  unsettled(): string[];
 }
 
 /**
@@ -31,6 +34,9 @@ export async function startOutboundRelay(options: OutboundRelayOptions): Promise
   const { db, upstream, log } = options;
   const retryDelayMs =
     options.retryDelayMs ?? ((attempt) => Math.min(60_000 * 2 ** (attempt - 1), 3_600_000));
+  const ledger = relayLedger(db, log);
+  // Requeued once, before the first claim; retried by the next pass if the database was down.
+  let interrupted: Promise<string[]> | undefined;
   let flushing: Promise<void> | undefined;
   let again = false;
 
@@ -54,36 +60,31 @@ export async function startOutboundRelay(options: OutboundRelayOptions): Promise
   }
 
   async function deliverDue(): Promise<void> {
+    interrupted ??= ledger.requeueInterrupted();
+    await interrupted.catch((error: unknown) => {
+      interrupted = undefined;
+      throw error;
+    });
     for (;;) {
-      const due = await db('mail_relay_ledger')
-        .whereNull('delivered_at')
-        .andWhere('next_attempt_at', '<=', db.fn.now())
-        .orderBy('accepted_at')
-        .limit(20);
+      const due = await ledger.due(20);
       if (due.length === 0) return;
       for (const row of due) {
+        const messageId = row.mail_message_id;
+        if (!(await ledger.claim(messageId))) continue;
+        const attempts = row.attempts + 1;
         try {
           await upstream.sendMail({
             envelope: { from: row.envelope_from, to: row.envelope_to },
             raw: row.raw,
           });
-          await db('mail_relay_ledger')
-            .where({ mail_message_id: row.mail_message_id })
-            .update({ delivered_at: db.fn.now(), attempts: row.attempts + 1, last_error: null });
         } catch (error) {
-          const attempts = row.attempts + 1;
-          log.warn(
-            { messageId: row.mail_message_id, attempts, err: error },
-            'relay: upstream refused, will retry',
-          );
-          await db('mail_relay_ledger')
-            .where({ mail_message_id: row.mail_message_id })
-            .update({
-              attempts,
-              last_error: String(error),
-              next_attempt_at: new Date(Date.now() + retryDelayMs(attempts)),
-            });
+          log.warn({ messageId, attempts, err: error }, 'relay: upstream refused, will retry');
+          const retryAt = new Date(Date.now() + retryDelayMs(attempts));
+          await ledger.settle(messageId, { attempts, last_error: String(error), next_attempt_at: retryAt });
+          continue;
         }
+        // Taken upstream (250): from here until this is written is the window in which a crash resends.
+        await ledger.settle(messageId, { delivered_at: new Date(), attempts, last_error: null });
       }
     }
   }
@@ -120,10 +121,13 @@ export async function startOutboundRelay(options: OutboundRelayOptions): Promise
     port: listener.port,
     stats: listener.stats,
     flush,
+    unsettled: ledger.unsettled,
     async close() {
       clearInterval(timer);
       await listener.close();
       await flushing;
+      await ledger.close();
+      upstream.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import * as correspondence from './20261125_005_correspondence';
 import * as organizationsAndPeople from './20261125_006_organizations_and_people';
 import * as fieldService from './20261125_007_field_service';
 import * as ticketIntakes from './20261204_008_ticket_intakes';
+import * as relaySending from './20261204_009_relay_sending';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261125_006_organizations_and_people': organizationsAndPeople,
   '20261125_007_field_service': fieldService,
   '20261204_008_ticket_intakes': ticketIntakes,
+  '20261204_009_relay_sending': relaySending,
 };

@@ -1,0 +1,44 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { migrate } from '../../dev/migrate';
+import { startLocalPostgres } from '../../dev/postgres';
+import { freePort } from '../../dev/support';
+
+export interface OwnPostgres {
+  url: string;
+  /** Stops the server the way a crash looks to its clients (`pg_ctl stop -m immediate`). */
+  crash(): Promise<void>;
+  /** Starts it again on the same data and port, so clients reconnect with the URL they have. */
+  restart(): Promise<void>;
+}
+
+/**
+ * A migrated PostgreSQL server of the test file's own, for tests that stop it for real: the run's shared
+ * cluster serves every test file. Durable (fsync on), so an immediate stop loses nothing committed.
+ */
+export async function startOwnPostgres(): Promise<OwnPostgres> {
+  const parent = await mkdtemp(join(tmpdir(), 'ticketflow-own-pg-'));
+  // Run as root, the server runs as `nobody`, which must be able to reach its data directory.
+  await chmod(parent, 0o711);
+  const options = {
+    dataDir: join(parent, 'postgres'),
+    port: await freePort(),
+    database: 'own',
+    log: () => {},
+  };
+  let server = await startLocalPostgres(options);
+  afterAll(async () => {
+    await server.stop();
+    await rm(parent, { recursive: true, force: true });
+  });
+  await migrate(server.url);
+  return {
+    url: server.url,
+    crash: () => server.stop('immediate'),
+    async restart() {
+      server = await startLocalPostgres(options);
+    },
+  };
+}
