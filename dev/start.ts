@@ -6,7 +6,8 @@ import { createDb } from '../lib/db';
 import { formatDemoTokens, seedDemoDesk } from './demo-desk';
 import { migrate } from './migrate';
 import { startLocalPostgres } from './postgres';
-import { Cleanup, forwardLines, projectRoot, stopProcess, type Log } from './support';
+import { Cleanup, forwardLines, projectRoot, type Log } from './support';
+import { supervise } from './supervisor';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { temporalCliPath } from './tools';
 import { devLinkSecret } from './link-secret';
@@ -43,9 +44,6 @@ function startChild(name: 'worker' | 'api' | 'mail', env: NodeJS.ProcessEnv): Ch
   });
   forwardLines(child.stdout, (line) => console.log(`[${name}] ${line}`));
   forwardLines(child.stderr, (line) => console.error(`[${name}] ${line}`));
-  child.on('exit', (code, signal) => {
-    void shutdown(1, `${name} exited unexpectedly (${signal ?? `exit code ${code}`}): stopping everything`);
-  });
   return child;
 }
 
@@ -118,8 +116,11 @@ async function main(): Promise<void> {
     LINK_SIGNING_SECRET: config.mail.linkSecret ?? (await devLinkSecret(dataDir)),
     MAIL_UPSTREAM_URL: process.env.MAIL_UPSTREAM_URL ?? `smtp://127.0.0.1:${smtpPort}`,
   };
-  const children = [startChild('worker', env), startChild('api', env), startChild('mail', env)];
-  cleanup.push(async () => void (await Promise.all(children.map((child) => stopProcess(child)))));
+  // A piece that dies is started again; the desk stops only when asked to.
+  const pieces = (['worker', 'api', 'mail'] as const).map((name) =>
+    supervise({ name, start: () => startChild(name, env), log: (line) => log(`[supervisor] ${line}`) }),
+  );
+  cleanup.push(async () => void (await Promise.all(pieces.map((piece) => piece.stop()))));
   const { host, port } = config.api;
   const probeHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   await waitForHealth(`http://${probeHost}:${port}/health`);
