@@ -1,8 +1,10 @@
 import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../dev/support';
 import { readBack } from '../api/read-back';
 import { healthRoutes } from '../api/routes/health';
+import { dependencyDown } from '../lib/outages';
 import { ticketQuery } from '../workflows/messages';
 import { apiClient, type ApiClient } from './support/http';
 import { seedDesk, type Desk } from './support/people';
@@ -82,6 +84,23 @@ describe('PostgreSQL down', () => {
       number,
       requesterEmail: customer.requester.email,
     });
+  });
+});
+
+describe('what counts as PostgreSQL down', () => {
+  it('a connection the server ended is an outage (503); a bad query is a bug (500)', async () => {
+    const victim = new pg.Client({ connectionString: postgres.url });
+    victim.on('error', () => {});
+    await victim.connect();
+    const { rows } = await victim.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    await stack.db.raw('SELECT pg_terminate_backend(?)', [rows[0]!.pid]);
+    const terminated = await victim.query('SELECT 1').catch((error: unknown) => error);
+    await victim.end().catch(() => {});
+    expect(dependencyDown(terminated)).toBe('PostgreSQL');
+
+    const bug = await stack.db.raw('SELECT no_such_column FROM tickets').catch((error: unknown) => error);
+    expect(bug).toMatchObject({ code: '42703' });
+    expect(dependencyDown(bug)).toBeUndefined();
   });
 });
 
