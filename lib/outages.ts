@@ -20,6 +20,9 @@ const networkCodes = new Set([
  */
 const unavailableStates = new Set(['57P01', '57P02', '57P03', '53300']);
 
+/** pg reports a socket that closed under a query, or a client whose connection failed, without a code. */
+const lostConnection = /Connection terminated|Connection ended unexpectedly|not queryable/i;
+
 /** gRPC UNAVAILABLE: the Temporal frontend cannot be reached. */
 const GRPC_UNAVAILABLE = 14;
 
@@ -39,9 +42,7 @@ export function dependencyDown(error: unknown, depth = 0): Dependency | undefine
   if (isGrpcServiceError(error) && error.code === GRPC_UNAVAILABLE) return 'Temporal';
   if (typeof code === 'string' && (code.startsWith('08') || unavailableStates.has(code))) return 'PostgreSQL';
   if (name === 'KnexTimeoutError') return 'PostgreSQL';
-  // pg reports a socket that closed under a query without a code.
-  if (typeof message === 'string' && /Connection terminated|Connection ended unexpectedly/i.test(message))
-    return 'PostgreSQL';
+  if (typeof message === 'string' && lostConnection.test(message)) return 'PostgreSQL';
   if (typeof code === 'string' && networkCodes.has(code)) return 'PostgreSQL';
   for (const inner of [cause, ...(Array.isArray(errors) ? errors : [])]) {
     const found = dependencyDown(inner, depth + 1);
