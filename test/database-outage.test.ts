@@ -12,14 +12,14 @@ import { startOwnPostgres } from './support/own-postgres';
 import { serveRouter } from './support/router-server';
 import { startTicketStack, type TicketStack } from './support/ticket-stack';
 
-const postgres = await startOwnPostgres();
+const postgres = await startOwnPostgres(940_000_000);
 let stack: TicketStack;
 let people: Desk;
 let api: ApiClient;
 
 beforeAll(async () => {
   // A loaded machine must not turn a create into a 202: this file is about PostgreSQL, not slow workers.
-  stack = await startTicketStack({ databaseUrl: postgres.url, updateDeadlineMs: 60_000 });
+  stack = await startTicketStack({ databaseUrl: postgres.url, updateDeadlineMs: 30_000 });
   people = await seedDesk(stack.db);
   api = apiClient(stack.baseUrl, people.agent.token);
 });

@@ -11,7 +11,7 @@ import { startOwnPostgres } from './support/own-postgres';
  * The relay's database dies for real at the worst moment SMTP allows: while the upstream server takes a
  * message, before the relay can record that it did.
  */
-const postgres = await startOwnPostgres();
+const postgres = await startOwnPostgres(941_000_000);
 let db: Db;
 let upstream: SmtpListener;
 let relay: OutboundRelay;

@@ -5,6 +5,7 @@ import { afterAll } from 'vitest';
 import { migrate } from '../../dev/migrate';
 import { startLocalPostgres } from '../../dev/postgres';
 import { freePort } from '../../dev/support';
+import { createDb } from '../../lib/db';
 
 export interface OwnPostgres {
   url: string;
@@ -16,9 +17,11 @@ export interface OwnPostgres {
 
 /**
  * A migrated PostgreSQL server of the test file's own, for tests that stop it for real: the run's shared
- * cluster serves every test file. Durable (fsync on), so an immediate stop loses nothing committed.
+ * cluster serves every test file. Durable (fsync on), so an immediate stop loses nothing committed. Ticket
+ * numbers are workflow ids on the Temporal server all files share, so they start at `firstTicketNumber`, a
+ * range of the file's own.
  */
-export async function startOwnPostgres(): Promise<OwnPostgres> {
+export async function startOwnPostgres(firstTicketNumber: number): Promise<OwnPostgres> {
   const parent = await mkdtemp(join(tmpdir(), 'ticketflow-own-pg-'));
   // Run as root, the server runs as `nobody`, which must be able to reach its data directory.
   await chmod(parent, 0o711);
@@ -34,6 +37,8 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     await rm(parent, { recursive: true, force: true });
   });
   await migrate(server.url);
+  const db = createDb(server.url, { max: 1 });
+  await db.raw(`SELECT setval('ticket_number_seq', ?)`, [firstTicketNumber]).finally(() => db.destroy());
   return {
     url: server.url,
     crash: () => server.stop('immediate'),
