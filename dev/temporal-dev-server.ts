@@ -99,7 +99,7 @@ export async function startTemporalDevServer(opts: {
   dbFile?: string;
   namespace: string;
   log: Log;
-}): Promise<{ address: string; uiUrl?: string; stop(): Promise<void> }> {
+}): Promise<{ address: string; uiUrl?: string; pid: number | undefined; stop(): Promise<void> }> {
   const { cliPath, port, uiPort, dbFile, namespace, log } = opts;
   await assertPortsFree(port, uiPort);
   const address = `127.0.0.1:${port}`;
@@ -154,5 +154,7 @@ export async function startTemporalDevServer(opts: {
     await stop();
     throw error;
   }
-  return { address, uiUrl: uiPort === undefined ? undefined : `http://127.0.0.1:${uiPort}`, stop };
+  const uiUrl = uiPort === undefined ? undefined : `http://127.0.0.1:${uiPort}`;
+  // The pid lets a fault-injection run kill the server the hard way (chaos/).
+  return { address, uiUrl, pid: child.pid, stop };
 }

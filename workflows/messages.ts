@@ -108,6 +108,13 @@ export const registeredUpdate = defineUpdate<TicketView>('registered');
 
 export const ticketQuery = defineQuery<TicketView>('ticket');
 
+/** How far the workflow got: `version` and `lastSeq` are what its projection row and timeline must match. */
+export interface ProjectionStamp {
+  version: number;
+  lastSeq: number;
+}
+export const projectionStampQuery = defineQuery<ProjectionStamp>('projection-stamp');
+
 /** Failure types the API turns into HTTP answers. */
 export const failureTypes = {
   transitionNotAllowed: 'TransitionNotAllowed',

@@ -16,6 +16,7 @@ import { fileDossierIfDue } from './manager-dossier';
 import {
   actionNames,
   actionUpdates,
+  projectionStampQuery,
   registeredUpdate,
   ticketQuery,
   type ActionCommands,
@@ -55,6 +56,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   if ('resume' in input) showCurrentDetails(state);
   setHandler(ticketQuery, view);
+  setHandler(projectionStampQuery, () => ({ version: state.version, lastSeq: state.nextSeq - 1 }));
   setHandler(registeredUpdate, async () => {
     await condition(() => state.registered);
     return view();

@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { passed } from './verdicts';
+import { formatTable, total } from './report-table';
+import { runChaos } from './run-chaos';
+import type { Stack } from './stack';
+
+/** `npm run chaos [-- --tickets N --scenarios worker,mixed --repeat 2 --max-minutes 45 --keep-logs]` */
+const { values } = parseArgs({
+  options: {
+    tickets: { type: 'string', default: '250' },
+    scenarios: { type: 'string', default: '' },
+    repeat: { type: 'string', default: '2' },
+    'max-minutes': { type: 'string', default: '45' },
+    'keep-logs': { type: 'boolean', default: false },
+  },
+});
+const positive = (name: string, text: string) => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number above 0, got ${text}`);
+  return n;
+};
+
+let stack: Stack | undefined;
+let stopping = false;
+async function abandon(code: number, reason: string): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.error(reason);
+    await stack?.close();
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void abandon(130, 'interrupted: stopping every process the run started'));
+process.on('SIGTERM', () => void abandon(143, 'terminated: stopping every process the run started'));
+const maxMinutes = positive('max-minutes', values['max-minutes']);
+setTimeout(
+  () => void abandon(2, `the run passed its limit of ${maxMinutes} minutes: stopping`),
+  maxMinutes * 60_000,
+).unref();
+
+try {
+  const verdicts = await runChaos({
+    tickets: positive('tickets', values.tickets),
+    scenarios: values.scenarios.split(',').filter(Boolean),
+    repeat: positive('repeat', values.repeat),
+    keepLogs: values['keep-logs'],
+    log: (line) => console.log(line),
+    onStack: (started) => (stack = started),
+  });
+  console.log(`\n${formatTable(verdicts)}`);
+  process.exit(passed(total(verdicts)) ? 0 : 1);
+} catch (error) {
+  await abandon(
+    1,
+    `chaos run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+}
