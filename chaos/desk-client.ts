@@ -72,6 +72,9 @@ export class DeskClient {
   }
 }
 
+/** How many times a client tries one step before it gives up on it. */
+export const ATTEMPTS = 10;
+
 /** Backoff between a client's attempts: a person or a script retrying, not a measurement. */
 export function pause(attempt: number): Promise<void> {
   return sleep(Math.min(500 * 2 ** attempt, 8_000));

@@ -32,6 +32,8 @@ export interface RowSide {
   version: number;
   events: number;
   maxSeq: number;
+  /** Each timeline event as `STAGE@epoch-ms`: the stage it left the ticket in and when. */
+  entries: Set<string>;
 }
 
 export interface Letter {
@@ -46,6 +48,8 @@ export interface Observations {
   letters: Letter[];
   /** How many times the sink received each Message-ID. */
   delivered: Map<string, number>;
+  /** Message-IDs of the e-mails threaded onto tickets. */
+  threaded: Set<string>;
   /** Messages the relay took and has not delivered yet. */
   relayBacklog: number;
   serverNow: Date;
@@ -110,10 +114,20 @@ export async function observeProjection(db: Db, catcher: MailCatcher) {
       db.raw('count(e.seq)::int as events'),
       db.raw('coalesce(max(e.seq), 0)::int as "maxSeq"'),
     );
+  const events = await db('ticket_events as e')
+    .join('tickets as t', 't.number', 'e.ticket_number')
+    .where('t.organization', ORGANIZATION)
+    .select('e.ticket_number', 'e.stage', 'e.at');
+  const entries = new Map<string, Set<string>>();
+  for (const e of events as { ticket_number: string; stage: string; at: Date }[]) {
+    const set = entries.get(e.ticket_number) ?? entries.set(e.ticket_number, new Set()).get(e.ticket_number)!;
+    set.add(stageEntry(e.stage, e.at));
+  }
   const letters = await db('outbox as o')
     .join('tickets as t', 't.number', 'o.ticket_number')
     .where('t.organization', ORGANIZATION)
     .select('o.ticket_number as ticket', 'o.sent_at', 'o.message_id');
+  const threaded = await db('ticket_messages').whereNotNull('mail_message_id').pluck('mail_message_id');
   const [backlog] = await db('mail_relay_ledger').whereNull('delivered_at').count<{ n: string }[]>('* as n');
   const [{ now }] = (await db.raw('select now() as now')).rows;
   const delivered = new Map<string, number>();
@@ -122,16 +136,23 @@ export async function observeProjection(db: Db, catcher: MailCatcher) {
     if (id) delivered.set(id, (delivered.get(id) ?? 0) + 1);
   }
   return {
-    rows: new Map<string, RowSide>(rows.map((row: RowSide) => [row.number, row])),
+    rows: new Map<string, RowSide>(
+      rows.map((row: RowSide) => [row.number, { ...row, entries: entries.get(row.number) ?? new Set() }]),
+    ),
     letters: letters.map((l: { ticket: string; sent_at: Date | null; message_id: string | null }) => ({
       ticket: l.ticket,
       sent: l.sent_at !== null,
       messageId: normalId(l.message_id),
     })),
     delivered,
+    threaded: new Set(threaded.map((id: string) => normalId(id)!)),
     relayBacklog: Number(backlog?.n ?? 0),
     serverNow: new Date(now),
   };
+}
+
+export function stageEntry(stage: string, at: Date | string): string {
+  return `${stage}@${new Date(at).getTime()}`;
 }
 
 export function normalId(id: string | null | undefined): string | null {

@@ -1,9 +1,7 @@
-import { createTransport } from 'nodemailer';
 import type { TicketView } from '../domain/ticket';
 import { ORGANIZATION, type Lane } from './chaos-desk';
-import { isUnanswered, pause, type DeskClient } from './desk-client';
-
-const ATTEMPTS = 10;
+import { ATTEMPTS, isUnanswered, pause, type DeskClient } from './desk-client';
+import { replyByMail } from './mail-replies';
 
 /** The four kinds of ticket each scenario drives, by the ticket's index. */
 export const journeyKinds = ['silence', 'accepted', 'mail-reply', 'assigned'] as const;
@@ -16,6 +14,8 @@ export interface ClientRecord {
   /** Every status a create attempt was answered with. */
   createAnswers: number[];
   number: string | undefined;
+  /** The Message-ID of the reply the listener took (250), which must then be on the ticket. */
+  replyId?: string;
   /** The steps the client could not get done, with the last answer. */
   unfinished: string[];
 }
@@ -140,30 +140,4 @@ async function act(
     await pause(attempt);
   }
   return false;
-}
-
-/** A mail gateway retries until the listener takes the message; the Message-ID makes a repeat harmless. */
-async function replyByMail(ctx: JourneyContext, record: ClientRecord, number: string) {
-  const transport = createTransport({ host: '127.0.0.1', port: ctx.inboundPort, secure: false });
-  try {
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const sent = await transport
-        .sendMail({
-          from: `${ctx.lane.name} <${ctx.lane.email}>`,
-          to: 'support@ticketflow.local',
-          subject: `Re: your ticket [Request ID:##${number}##]`,
-          messageId: `<reply-${record.marker.replaceAll(' ', '-')}@chaos.example>`,
-          text: `${record.marker}: it jammed again this morning`,
-        })
-        .then(
-          () => true,
-          () => false,
-        );
-      if (sent) return;
-      await pause(attempt);
-    }
-    record.unfinished.push('mail-reply');
-  } finally {
-    transport.close();
-  }
 }

@@ -1,4 +1,4 @@
-import type { Observations, WorkflowSide } from './observations';
+import { normalId, stageEntry, type Observations, type RowSide, type WorkflowSide } from './observations';
 import type { ScenarioRun } from './scenario-load';
 import { markerOf } from './ticket-journeys';
 
@@ -8,9 +8,12 @@ export interface Verdict {
   faults: number;
   /** Process deaths the harness did not cause (restarted). */
   crashes: number;
-  /** A ticket a client was told about (201/202/503) that is not in Temporal, or not in PostgreSQL. */
+  /**
+   * A ticket a client was told about (201/202/503) that is not in Temporal, or not in PostgreSQL; or an
+   * e-mail reply the listener took that is not on its ticket.
+   */
   lost: number;
-  /** PostgreSQL shows a ticket, a version or an event the workflow never recorded. */
+  /** PostgreSQL shows a ticket, a version, an event or a stage entry the workflow never recorded. */
   phantom: number;
   /** More than one ticket for one client request. */
   duplicated: number;
@@ -52,6 +55,7 @@ export function judge(run: ScenarioRun, seen: Observations, crashes: number): Ve
     const found = byMarker.get(record.marker)?.size ?? 0;
     if (told && found === 0) lost += 1;
     else if (record.number && !numbers.has(record.number)) lost += 1;
+    if (record.replyId && !seen.threaded.has(normalId(record.replyId)!)) lost += 1;
   }
   let phantom = 0;
   let stale = 0;
@@ -63,6 +67,7 @@ export function judge(run: ScenarioRun, seen: Observations, crashes: number): Ve
     else if (!row) lost += 1;
     else if (row.version > flow.stamp.version || row.maxSeq > flow.stamp.lastSeq) phantom += 1;
     else if (differs(flow, row)) stale += 1;
+    else if (!enteredAsRecorded(flow, row)) phantom += 1;
     if (flow && timerOverdue(flow, seen.serverNow)) lateTimers += 1;
   }
   const duplicated = [...byMarker.values()].reduce((sum, set) => sum + set.size - 1, 0);
@@ -90,7 +95,7 @@ export function judge(run: ScenarioRun, seen: Observations, crashes: number): Ve
   };
 }
 
-function differs(flow: WorkflowSide, row: Observations['rows'] extends Map<string, infer R> ? R : never) {
+function differs(flow: WorkflowSide, row: RowSide) {
   const { view, stamp, attributes } = flow;
   return (
     row.version !== stamp.version ||
@@ -102,6 +107,14 @@ function differs(flow: WorkflowSide, row: Observations['rows'] extends Map<strin
     attributes.stage !== view.stage ||
     attributes.tier !== view.tier
   );
+}
+
+/**
+ * A transition the workflow never recorded can hide behind a later real one at the same seq (the projection
+ * keeps the first write of a seq): the timeline then enters a stage at another time than the workflow did.
+ */
+function enteredAsRecorded({ view }: WorkflowSide, row: RowSide): boolean {
+  return Object.entries(view.stageEnteredAt).every(([stage, at]) => row.entries.has(stageEntry(stage, at!)));
 }
 
 /** Silence is acceptance (R9): a ticket unanswered in testing past its deadline should have closed. */

@@ -1,0 +1,46 @@
+import { expect, it } from 'vitest';
+import { runChaos } from '../chaos/run-chaos';
+import { faultKinds } from '../chaos/faults';
+import { formatTable } from '../chaos/report-table';
+
+// The harness starts its own PostgreSQL, Temporal server, mail process, two workers and two APIs, kills
+// them under load and waits (bounded polls) for the desk to settle: minutes on a slow machine.
+const RUN_TIMEOUT_MS = 20 * 60_000;
+
+it(
+  'killing each of the desk processes under load loses, invents and duplicates no ticket',
+  async () => {
+    const verdicts = await runChaos({ tickets: 60, repeat: 1, log: () => undefined });
+    const table = formatTable(verdicts);
+
+    expect(
+      verdicts.map((v) => v.scenario),
+      table,
+    ).toEqual([...faultKinds, 'mixed']);
+    for (const verdict of verdicts) {
+      expect(verdict.tickets, table).toBeGreaterThanOrEqual(10);
+      expect(verdict.faults, table).toBe(verdict.scenario === 'mixed' ? faultKinds.length : 1);
+      expect(
+        {
+          scenario: verdict.scenario,
+          lost: verdict.lost,
+          phantom: verdict.phantom,
+          duplicated: verdict.duplicated,
+          stale: verdict.stale,
+          lateTimers: verdict.lateTimers,
+          internalErrors: verdict.internalErrors,
+        },
+        table,
+      ).toEqual({
+        scenario: verdict.scenario,
+        lost: 0,
+        phantom: 0,
+        duplicated: 0,
+        stale: 0,
+        lateTimers: 0,
+        internalErrors: 0,
+      });
+    }
+  },
+  RUN_TIMEOUT_MS,
+);
