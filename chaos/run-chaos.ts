@@ -102,7 +102,8 @@ function quietMail(p: Omit<Observations, 'workflows'>): boolean {
 function inStep(seen: Observations): boolean {
   for (const flow of seen.workflows.values()) {
     const row = seen.rows.get(flow.number);
-    if (!row || row.version !== flow.stamp.version || row.events !== flow.stamp.lastSeq) return false;
+    // Only a row behind its workflow can still catch up; one ahead of it (a phantom) never will.
+    if (!row || row.version < flow.stamp.version || row.events < flow.stamp.lastSeq) return false;
     // A silence timer still to fire is part of the run: wait for it rather than judge before it is due.
     const waiting = flow.view.stage === 'CUSTOMER_TESTING' && flow.view.verification === null;
     if (waiting && flow.view.sla?.testingDeadline) return false;
