@@ -17,7 +17,7 @@ export class AnswerTally {
 
 export interface Answer {
   status: number;
-  body: { number?: unknown; items?: { number: string }[] } | null;
+  body: { number?: unknown; status?: unknown; items?: { number: string }[] } | null;
   location: string | null;
 }
 

@@ -1,7 +1,8 @@
 import type { TicketView } from '../domain/ticket';
-import { ORGANIZATION, type Lane } from './chaos-desk';
+import type { Lane } from './chaos-desk';
 import { ATTEMPTS, isUnanswered, pause, type DeskClient } from './desk-client';
 import { replyByMail } from './mail-replies';
+import { openTicket } from './ticket-creation';
 
 /** The four kinds of ticket each scenario drives, by the ticket's index. */
 export const journeyKinds = ['silence', 'accepted', 'mail-reply', 'assigned'] as const;
@@ -51,7 +52,8 @@ export async function runJourney(ctx: JourneyContext, scenario: string, index: n
     done: (t: TicketView) => boolean,
     token = ctx.agent.token,
   ) => {
-    if (stuck || (await act(ctx, number, action, body, done, token))) return;
+    const key = `${record.marker.replaceAll(' ', '-')}-${action}`;
+    if (stuck || (await act(ctx, number, action, body, done, token, key))) return;
     record.unfinished.push(action);
     stuck = true;
   };
@@ -68,58 +70,6 @@ export async function runJourney(ctx: JourneyContext, scenario: string, index: n
   return record;
 }
 
-function intake(ctx: JourneyContext, marker: string) {
-  return {
-    requester: { name: ctx.lane.name, email: ctx.lane.email, phone: '+57 601 3557622' },
-    organization: ORGANIZATION,
-    site: { address: 'Cra 7 #71-21', building: 'Torre B', room: '402' },
-    siteContact: { name: 'Luis Gómez', phone: '+57 350 318 9922' },
-    affected: 'Floor printer',
-    description: `${marker}: the printer jams on every page`,
-    impact: 'low',
-    urgency: 'low',
-    channel: 'api',
-  };
-}
-
-/** Keyed creates retry with their key; unkeyed ones look for a new ticket of this requester first. */
-async function openTicket(ctx: JourneyContext, record: ClientRecord, keyed: boolean) {
-  const headers: Record<string, string> = keyed
-    ? { 'idempotency-key': record.marker.replaceAll(' ', '-') }
-    : {};
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const answer = await ctx.client.send(
-      'POST',
-      '/tickets',
-      ctx.lane.token,
-      intake(ctx, record.marker),
-      headers,
-    );
-    record.createAnswers.push(answer.status);
-    const number: unknown = answer.body?.number;
-    if (typeof number === 'string' && [201, 202, 503].includes(answer.status)) return number;
-    if (!isUnanswered(answer.status)) return undefined;
-    if (!keyed) {
-      const found = await newTicketOf(ctx);
-      if (found) return found;
-    }
-    await pause(attempt);
-  }
-  return undefined;
-}
-
-async function newTicketOf(ctx: JourneyContext): Promise<string | undefined> {
-  for (let look = 0; look < 3; look++) {
-    const query = `/tickets?requesterEmail=${encodeURIComponent(ctx.lane.email)}&limit=100`;
-    const answer = await ctx.client.send('GET', query, ctx.lane.token);
-    const items = (answer.status === 200 && answer.body?.items) || [];
-    const fresh = items.find((item) => !ctx.lane.known.has(item.number));
-    if (fresh) return fresh.number;
-    await pause(look);
-  }
-  return undefined;
-}
-
 async function act(
   ctx: JourneyContext,
   number: string,
@@ -127,17 +77,41 @@ async function act(
   body: unknown,
   done: (ticket: TicketView) => boolean,
   token: string,
+  key: string,
 ): Promise<boolean> {
+  // One key for every attempt: a repeat joins the first instead of acting twice.
+  const headers = { 'idempotency-key': key };
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const path = `/tickets/${number}/actions/${action}`;
-    const answer = await ctx.client.send('POST', path, token, body);
+    const answer = await ctx.client.send(
+      'POST',
+      `/tickets/${number}/actions/${action}`,
+      token,
+      body,
+      headers,
+    );
     if (answer.status === 200) return true;
-    if (answer.status !== 202 && !isUnanswered(answer.status) && answer.status !== 409) return false;
-    // 202 (pending), 409 (perhaps our own earlier attempt landed) and no answer: read before retrying.
+    if (answer.status === 202 && answer.location) {
+      const outcome = await actionOutcome(ctx, answer.location, token);
+      if (outcome === 'applied') return true;
+      if (outcome === 'pending') continue;
+    } else if (!isUnanswered(answer.status) && answer.status !== 409) return false;
+    // Refused, lost, 409 (perhaps our own earlier attempt landed) or no answer: read before retrying.
     const ticket = await ctx.client.read(number, token);
     if (ticket && done(ticket)) return true;
     if (answer.status === 409 && ticket) return false;
     await pause(attempt);
   }
   return false;
+}
+
+/** Polls where a 202 said to look: applied, refused, lost before Temporal stored it (404), or still pending. */
+async function actionOutcome(ctx: JourneyContext, location: string, token: string) {
+  const path = location.replace(/^https?:\/\/[^/]+/, '');
+  for (let look = 0; look < ATTEMPTS; look++) {
+    const answer = await ctx.client.send('GET', path, token);
+    if (answer.status === 200) return answer.body?.status === 'applied' ? 'applied' : 'refused';
+    if (answer.status === 404) return 'lost';
+    await pause(look);
+  }
+  return 'pending';
 }

@@ -1,0 +1,55 @@
+import { ORGANIZATION } from './chaos-desk';
+import { ATTEMPTS, isUnanswered, pause } from './desk-client';
+import type { ClientRecord, JourneyContext } from './ticket-journeys';
+
+function intake(ctx: JourneyContext, marker: string) {
+  return {
+    requester: { name: ctx.lane.name, email: ctx.lane.email, phone: '+57 601 3557622' },
+    organization: ORGANIZATION,
+    site: { address: 'Cra 7 #71-21', building: 'Torre B', room: '402' },
+    siteContact: { name: 'Luis Gómez', phone: '+57 350 318 9922' },
+    affected: 'Floor printer',
+    description: `${marker}: the printer jams on every page`,
+    impact: 'low',
+    urgency: 'low',
+    channel: 'api',
+  };
+}
+
+/** Keyed creates retry with their key; unkeyed ones look for a new ticket of this requester first. */
+export async function openTicket(ctx: JourneyContext, record: ClientRecord, keyed: boolean) {
+  const headers: Record<string, string> = keyed
+    ? { 'idempotency-key': record.marker.replaceAll(' ', '-') }
+    : {};
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const answer = await ctx.client.send(
+      'POST',
+      '/tickets',
+      ctx.lane.token,
+      intake(ctx, record.marker),
+      headers,
+    );
+    record.createAnswers.push(answer.status);
+    const number: unknown = answer.body?.number;
+    if (typeof number === 'string' && [201, 202, 503].includes(answer.status)) return number;
+    if (!isUnanswered(answer.status)) return undefined;
+    if (!keyed) {
+      const found = await newTicketOf(ctx);
+      if (found) return found;
+    }
+    await pause(attempt);
+  }
+  return undefined;
+}
+
+async function newTicketOf(ctx: JourneyContext): Promise<string | undefined> {
+  for (let look = 0; look < 3; look++) {
+    const query = `/tickets?requesterEmail=${encodeURIComponent(ctx.lane.email)}&limit=100`;
+    const answer = await ctx.client.send('GET', query, ctx.lane.token);
+    const items = (answer.status === 200 && answer.body?.items) || [];
+    const fresh = items.find((item) => !ctx.lane.known.has(item.number));
+    if (fresh) return fresh.number;
+    await pause(look);
+  }
+  return undefined;
+}
