@@ -53,8 +53,9 @@ export async function runJourney(ctx: JourneyContext, scenario: string, index: n
     token = ctx.agent.token,
   ) => {
     const key = `${record.marker.replaceAll(' ', '-')}-${action}`;
-    if (stuck || (await act(ctx, number, action, body, done, token, key))) return;
-    record.unfinished.push(action);
+    const trail: string[] = [];
+    if (stuck || (await act(ctx, { number, action, body, done, token, key, trail }))) return;
+    record.unfinished.push(`${action} (answered ${trail.join(' ')})`);
     stuck = true;
   };
   if (kind === 'mail-reply') await replyByMail(ctx, record, number);
@@ -70,15 +71,19 @@ export async function runJourney(ctx: JourneyContext, scenario: string, index: n
   return record;
 }
 
-async function act(
-  ctx: JourneyContext,
-  number: string,
-  action: string,
-  body: unknown,
-  done: (ticket: TicketView) => boolean,
-  token: string,
-  key: string,
-): Promise<boolean> {
+interface Step {
+  number: string;
+  action: string;
+  body: unknown;
+  done: (ticket: TicketView) => boolean;
+  token: string;
+  key: string;
+  /** What each attempt was answered, for the report of a client that gave up. */
+  trail: string[];
+}
+
+async function act(ctx: JourneyContext, step: Step): Promise<boolean> {
+  const { number, action, body, done, token, key, trail } = step;
   // One key for every attempt: a repeat joins the first instead of acting twice.
   const headers = { 'idempotency-key': key };
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -89,9 +94,11 @@ async function act(
       body,
       headers,
     );
+    trail.push(String(answer.status));
     if (answer.status === 200) return true;
     if (answer.status === 202 && answer.location) {
       const outcome = await actionOutcome(ctx, answer.location, token);
+      trail.push(`(${outcome})`);
       if (outcome === 'applied') return true;
       if (outcome === 'pending') continue;
     } else if (!isUnanswered(answer.status) && answer.status !== 409) return false;
