@@ -31,7 +31,11 @@ export async function openTicket(ctx: JourneyContext, record: ClientRecord, keye
     );
     record.createAnswers.push(answer.status);
     const number: unknown = answer.body?.number;
-    if (typeof number === 'string' && [201, 202, 503].includes(answer.status)) return number;
+    if (typeof number === 'string' && answer.status === 201) return number;
+    if (typeof number === 'string' && [202, 503].includes(answer.status)) {
+      await untilRegistered(ctx, number);
+      return number;
+    }
     if (!isUnanswered(answer.status)) return undefined;
     if (!keyed) {
       const found = await newTicketOf(ctx);
@@ -40,6 +44,15 @@ export async function openTicket(ctx: JourneyContext, record: ClientRecord, keye
     await pause(attempt);
   }
   return undefined;
+}
+
+/** A `202` create is pending: its location answers `202` until the ticket is registered, then `200`. */
+async function untilRegistered(ctx: JourneyContext, number: string): Promise<void> {
+  for (let look = 0; look < ATTEMPTS; look++) {
+    const answer = await ctx.client.send('GET', `/tickets/${number}`, ctx.lane.token);
+    if (answer.status === 200) return;
+    await pause(look);
+  }
 }
 
 async function newTicketOf(ctx: JourneyContext): Promise<string | undefined> {
