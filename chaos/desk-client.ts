@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TicketView } from '../domain/ticket';
 
-/** What the desk answered one scenario's clients, by kind; 0 means no answer (refused, reset, timed out). */
+/** What the desk answered one scenario's clients, by kind; 0 means no answer (reset, timed out, or both APIs refused). */
 export class AnswerTally {
   readonly byStatus = new Map<number, number>();
   count(status: number): void {
@@ -26,7 +26,7 @@ const REQUEST_TIMEOUT_MS = 20_000;
 
 /**
  * A client of the desk behind a load balancer of two APIs: it sticks to one and goes to the other when its
- * API does not answer at all. It behaves as the README asks: after a 503 or no answer it reads before retrying.
+ * API does not answer. It behaves as the README asks: after a 503 or no answer it reads before retrying.
  */
 export class DeskClient {
   constructor(
@@ -35,6 +35,7 @@ export class DeskClient {
     private readonly tally: AnswerTally,
   ) {}
 
+  /** A refused connection never reached an API, so like a load balancer it goes to the other one at once. */
   async send(
     method: 'GET' | 'POST',
     path: string,
@@ -42,8 +43,29 @@ export class DeskClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Answer> {
+    for (let tried = 1; ; tried++) {
+      const answer = await this.sendOnce(method, path, token, body, headers);
+      if (answer !== 'refused') {
+        this.tally.count(answer.status);
+        return answer;
+      }
+      this.preferred += 1;
+      if (tried >= this.urls.length) {
+        this.tally.count(0);
+        return { status: 0, body: null, location: null };
+      }
+    }
+  }
+
+  private async sendOnce(
+    method: string,
+    path: string,
+    token: string,
+    body: unknown,
+    headers: Record<string, string>,
+  ): Promise<Answer | 'refused'> {
     const url = this.urls[this.preferred % this.urls.length]!;
-    const answer = await fetch(`${url}${path}`, {
+    return fetch(`${url}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
@@ -58,11 +80,11 @@ export class DeskClient {
         body: (await response.json().catch(() => null)) as Answer['body'],
         location: response.headers.get('location'),
       }),
-      (): Answer => ({ status: 0, body: null, location: null }),
+      (error: Error): Answer | 'refused' =>
+        (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ECONNREFUSED'
+          ? 'refused'
+          : { status: 0, body: null, location: null },
     );
-    this.tally.count(answer.status);
-    if (answer.status === 0) this.preferred += 1;
-    return answer;
   }
 
   /** The ticket as the desk shows it now, or undefined when it could not be read. */

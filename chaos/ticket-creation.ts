@@ -56,7 +56,8 @@ async function untilRegistered(ctx: JourneyContext, number: string): Promise<voi
 }
 
 async function newTicketOf(ctx: JourneyContext): Promise<string | undefined> {
-  for (let look = 0; look < 3; look++) {
+  // Long enough for an API to re-send an intake its dead neighbour had written to the ledger (every 30 s).
+  for (let look = 0; look < ATTEMPTS; look++) {
     const query = `/tickets?requesterEmail=${encodeURIComponent(ctx.lane.email)}&limit=100`;
     const answer = await ctx.client.send('GET', query, ctx.lane.token);
     const items = (answer.status === 200 && answer.body?.items) || [];
