@@ -17,7 +17,7 @@ export interface ClientRecord {
   number: string | undefined;
   /** The Message-ID of the reply the listener took (250), which must then be on the ticket. */
   replyId?: string;
-  /** The steps the client could not get done, with the last answer. */
+  /** The steps the client could not get done, with what each attempt was answered. */
   unfinished: string[];
 }
 
