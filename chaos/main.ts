@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { passed } from './verdicts';
 import { formatTable, total } from './report-table';
@@ -27,6 +28,7 @@ async function abandon(code: number, reason: string): Promise<never> {
     stopping = true;
     console.error(reason);
     await stack?.close();
+    if (stack && !values['keep-logs']) await rm(stack.dir, { recursive: true, force: true });
   }
   process.exit(code);
 }

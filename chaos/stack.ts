@@ -13,6 +13,8 @@ const NAMESPACE = 'default';
 const LINK_SECRET = 'chaos-link-secret-0123456789abcdefghijklmnop';
 
 export interface Stack {
+  /** The temporary directory with the data directories and each process's log. */
+  dir: string;
   databaseUrl: string;
   temporalAddress: string;
   apiUrls: string[];
@@ -98,6 +100,7 @@ async function assemble(dir: string, log: Log, cleanup: Cleanup): Promise<Stack>
   ]);
 
   return {
+    dir,
     databaseUrl,
     temporalAddress: temporal.address,
     apiUrls,
