@@ -1,6 +1,7 @@
 import { chmod, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { schemathesisPath } from './schemathesis';
 import { isExecutable, onPath, projectRoot, run, type Log } from './support';
 
 export const TEMPORAL_CLI_VERSION = '1.9.1';
@@ -39,7 +40,7 @@ const pinnedPath = (tool: Tool) => join(toolsDir, `${tool.binary}-${tool.version
 const ifExecutable = (path: string) => async () => ((await isExecutable(path)) ? path : undefined);
 
 /** Builds into a scratch directory and renames it into place, so an interrupted install leaves nothing usable-looking. */
-async function installAtomically(
+export async function installAtomically(
   finalPath: string,
   log: Log,
   build: (outDir: string, scratch: string) => Promise<void>,
@@ -141,6 +142,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     log(`Temporal CLI: ${await temporalCliPath(log)}`);
     log(`Temporal test server: ${await temporalTestServerPath(log)}`);
+    log(`schemathesis: ${await schemathesisPath(log)}`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
