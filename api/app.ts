@@ -3,7 +3,9 @@ import type { Logger } from '../lib/logger';
 import type { ApiContext } from './context';
 import { errorHandler, unknownRoute } from './errors';
 import { releaseHeldTickets } from './held-service';
+import { methodNotAllowed } from './method-not-allowed';
 import { createApiMetrics } from './metrics';
+import { openApiDocument } from './openapi';
 import { requestLogging } from './request-log';
 import { refuseUnsafePathParameters, refuseUnsafeText } from './text-guard';
 import { adminRoutes } from './routes/admin';
@@ -44,6 +46,7 @@ export function createApp(ctx: ApiContext, log: Logger): express.Express {
   app.use(portalRoutes(ctx));
   app.use(metricsRoutes(metrics));
   refuseUnsafePathParameters(app.router);
+  app.use(methodNotAllowed(openApiDocument().paths));
   app.use(unknownRoute);
   app.use(errorHandler(log));
   return app;
