@@ -84,7 +84,7 @@ async function ensureReferencesExist(
       errors.push({ field, message: `no ${field === 'organization' ? 'organization' : field} ${value}` });
     }
   }
-  if (errors.length) throw HttpError.badRequest(errors);
+  if (errors.length) throw HttpError.unprocessable(errors);
 }
 
 export async function createContract(db: Db, input: ContractCreate, onChanged?: ContractChanged) {
@@ -123,7 +123,7 @@ export async function updateContract(db: Db, id: string, input: ContractUpdate, 
     const validFrom = input.validFrom ?? current.valid_from;
     const validTo = input.validTo === undefined ? current.valid_to : input.validTo;
     if (validTo !== null && validTo < validFrom) {
-      throw HttpError.badRequest([
+      throw HttpError.unprocessable([
         { field: 'validTo', message: `must not be before validFrom (${validFrom})` },
       ]);
     }

@@ -43,7 +43,7 @@ const people = (db: Db | Knex.Transaction) =>
     .leftJoin('organizations as o', 'o.id', 'p.organization_id')
     .select('p.*', 'o.name as organization_name');
 
-const invalid = (field: string, message: string) => HttpError.badRequest([{ field, message }]);
+const invalid = (field: string, message: string) => HttpError.unprocessable([{ field, message }]);
 
 /**
  * Adds a person. A requester takes one of the organization's places (R6): the organization's row is

@@ -20,7 +20,7 @@ function withPathId(id: string, body: unknown): Record<string, unknown> {
   }
   const fields = body as Record<string, unknown>;
   if (fields.id !== undefined && fields.id !== id) {
-    throw HttpError.badRequest([{ field: 'id', message: `must be ${id}, the id in the path` }]);
+    throw HttpError.unprocessable([{ field: 'id', message: `must be ${id}, the id in the path` }]);
   }
   return { ...fields, id };
 }
@@ -67,7 +67,8 @@ export async function replaceSlaPolicy(
     throw HttpError.badRequest([{ field: 'calendarId', message: 'required: the id of a business calendar' }]);
   }
   const calendar = await db('business_calendars').where({ id: calendarId }).first('definition');
-  if (!calendar) throw HttpError.badRequest([{ field: 'calendarId', message: `no calendar ${calendarId}` }]);
+  if (!calendar)
+    throw HttpError.unprocessable([{ field: 'calendarId', message: `no calendar ${calendarId}` }]);
   const { calendar: checked, ...policy } = parseOrThrow(slaPolicySchema, {
     ...fields,
     calendar: calendar.definition,

@@ -24,6 +24,11 @@ export class HttpError extends Error {
     return new HttpError(400, 'invalid request', { errors });
   }
 
+  /** Well-formed as documented, refused for what it means: an unknown party, a period backwards. */
+  static unprocessable(errors: FieldError[], message = 'request refused'): HttpError {
+    return new HttpError(422, message, { errors });
+  }
+
   static notFound(what: string): HttpError {
     return new HttpError(404, `${what} not found`);
   }
@@ -38,11 +43,17 @@ export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   );
 }
 
-/** Parses with a schema or throws a 400 naming every bad field. */
+/**
+ * Parses with a schema or throws naming every bad field: a 400 when the value is not of the documented
+ * shape, a 422 when it is and only a rule the document cannot state (a refinement: one field against
+ * another, or a check in code) refuses it.
+ */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.infer<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw HttpError.badRequest(fieldErrors(parsed.error, prefix));
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const errors = fieldErrors(parsed.error, prefix);
+  const refinedOnly = parsed.error.issues.every((issue) => issue.code === 'custom');
+  throw refinedOnly ? HttpError.unprocessable(errors) : HttpError.badRequest(errors);
 }
 
 export const unknownRoute: RequestHandler = (req) => {

@@ -47,7 +47,7 @@ export async function resolvePartLeadTimes(db: Db, parts: RequestedPart[]): Prom
       errors.push({ field: `${field}.partNumber`, message: 'not stocked in any warehouse' });
     }
   });
-  if (errors.length > 0) throw HttpError.badRequest(errors);
+  if (errors.length > 0) throw HttpError.unprocessable(errors);
   return resolved;
 }
 

@@ -59,7 +59,7 @@ describe('an admin signs and renews contracts', () => {
       validFrom: '2026-01-01',
       calendarId: 'no-such-calendar',
     });
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(422);
     expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([
       'organization',
       'slaPolicyId',
@@ -92,7 +92,7 @@ describe('an admin signs and renews contracts', () => {
     const { body: contract } = await sign({ validFrom: '2026-04-01' });
     const heard = changed.length;
     const refused = await suite.admin.patch(`/admin/contracts/${contract.id}`, { validTo: '2026-03-01' });
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(422);
     expect(refused.body.errors).toEqual([
       { field: 'validTo', message: 'must not be before validFrom (2026-04-01)' },
     ]);

@@ -94,7 +94,7 @@ describe('an admin adds and keeps customer organizations', () => {
         organizationId: org.id,
       });
     const outsider = await person(`someone-${randomUUID()}@gmail.example`);
-    expect(outsider).toMatchObject({ status: 400, body: { errors: [{ field: 'email' }] } });
+    expect(outsider).toMatchObject({ status: 422, body: { errors: [{ field: 'email' }] } });
     expect((await person(`someone-${randomUUID()}@itbx.example`)).status).toBe(201);
   });
 });

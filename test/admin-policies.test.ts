@@ -48,7 +48,7 @@ describe('business calendars, as data an admin uploads (R16)', () => {
         ],
       },
     });
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(422);
     expect(fields(refused.body)).toEqual(['timeZone', 'weekly.mon.1']);
     const renamed = await suite.admin.put(`/admin/calendars/${id}`, { ...itbxBogota, id: 'other' });
     expect(renamed.body.errors).toEqual([{ field: 'id', message: `must be ${id}, the id in the path` }]);

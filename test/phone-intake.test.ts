@@ -46,7 +46,7 @@ describe('phone and walk-in requests entered by an agent (R1, R2)', () => {
 
   it('a phone ticket without the time of the call is refused, naming the field', async () => {
     const refused = await suite.api.post('/tickets', suite.people.acme.intake({ channel: 'phone' }));
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(422);
     expect(refused.body.errors).toEqual([
       { field: 'receivedAt', message: 'required for phone and walk-in: when the call or visit was received' },
     ]);
@@ -66,7 +66,7 @@ describe('phone and walk-in requests entered by an agent (R1, R2)', () => {
     ],
   ])('a received time %s is refused', async (_case, overrides, message) => {
     const refused = await suite.api.post('/tickets', suite.people.acme.intake(overrides));
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(422);
     expect(refused.body.errors).toEqual([{ field: 'receivedAt', message }]);
   });
 });
