@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { agentKinds, roles } from '../lib/directory';
 
@@ -35,9 +34,7 @@ const minutes = z
   .int('a whole number of business minutes')
   .min(1, 'at least 1 minute');
 
-const date = z
-  .string({ error: 'a date YYYY-MM-DD' })
-  .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d).isValid, 'a real date YYYY-MM-DD');
+const date = z.iso.date({ error: 'a real date YYYY-MM-DD' });
 
 export const organizationCreateSchema = z.strictObject({
   id: slug.optional(),

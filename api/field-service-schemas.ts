@@ -34,11 +34,22 @@ function isSignatureImage(value: string): boolean {
   return bytes.length <= SIGNATURE_MAX_BYTES && magic.every((byte, i) => bytes[i] === byte);
 }
 
+const signatureProblem = 'a PNG or JPEG image of at most 100 KB as a data URL (data:image/png;base64,…)';
+
+// The data URL's form and the image's first bytes in base64 (PNG 89 50 4E 47, JPEG FF D8 FF), so the
+// document tells a client exactly which texts the server takes.
+const signatureDataUrl =
+  /^data:image\/(?:png;base64,iVBOR[w-z0-9+/]|jpeg;base64,\/9j\/)[A-Za-z0-9+/]*={0,2}$/;
+
+// The longest data URL whose image is within SIGNATURE_MAX_BYTES whatever its type and padding.
+const signatureMaxLength = 'data:image/jpeg;base64,'.length + Math.floor((SIGNATURE_MAX_BYTES * 4) / 3) - 1;
+
 const signatureImage = z
   .string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be text') })
   // Checked before decoding, so an oversized image is not decoded at all.
-  .max(Math.ceil((SIGNATURE_MAX_BYTES * 4) / 3) + 40, { message: 'at most 100 KB', abort: true })
-  .refine(isSignatureImage, 'a PNG or JPEG image of at most 100 KB as a data URL (data:image/png;base64,…)');
+  .max(signatureMaxLength, { message: 'at most 100 KB', abort: true })
+  .regex(signatureDataUrl, { message: signatureProblem, abort: true })
+  .refine(isSignatureImage, signatureProblem);
 
 export const appointmentSchema = z.strictObject({
   at: instant,
@@ -68,7 +79,7 @@ export const reportSignatureSchema = z.strictObject({
 });
 
 export const invoicingQuerySchema = z
-  .strictObject({ organization: text(200), from: day, to: day })
+  .strictObject({ organization: text(200), from: day, to: day.describe('on or after `from` (else 422)') })
   .refine(({ from, to }) => from <= to, {
     path: ['to'],
     message: 'on or after from',

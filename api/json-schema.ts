@@ -6,10 +6,54 @@ export type JsonSchema = Record<string, unknown>;
 /** What a client may send, from the zod schema a route parses it with. */
 export function fromZod(schema: z.ZodType): JsonSchema {
   // 'input': before defaults and coercion apply, which is what a client may leave out or send as text.
-  const json: JsonSchema = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' });
+  const json: JsonSchema = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    override: ({ zodSchema, jsonSchema }) => {
+      // A text piped into a check (trim, then z.email()) shows only its input side: add what the check requires.
+      if (zodSchema instanceof z.core.$ZodPipe && jsonSchema.type === 'string') {
+        Object.assign(jsonSchema, textChecks(zodSchema._zod.def.out));
+      }
+      // A text with a pattern of its own (phone numbers) keeps just that: a second pattern would need an
+      // allOf, which generators can only meet by filtering.
+      if (
+        zodSchema instanceof z.core.$ZodString &&
+        trims(zodSchema) &&
+        jsonSchema.minLength &&
+        !jsonSchema.pattern
+      ) {
+        Object.assign(jsonSchema, notBlank);
+      }
+      // JSON Schema's `email` format allows what zod refuses (quoted local parts, address literals, dotless
+      // domains); zod's pattern, which the document carries too, is exactly what the server accepts.
+      if (jsonSchema.format === 'email' && jsonSchema.pattern) delete jsonSchema.format;
+    },
+  });
   // OpenAPI 3.1's own dialect is JSON Schema 2020-12: the marker adds nothing inside the document.
   delete json.$schema;
   return json;
+}
+
+// What String.prototype.trim() removes, spelt out: other regex dialects (a client's, a test tool's) each
+// have their own idea of `\s`.
+const notBlank = {
+  pattern: '[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]',
+  description: 'not blank: the server trims surrounding white space first',
+};
+
+/** Whether the text is trimmed before its length is checked: then a blank one is too short, whatever its length. */
+function trims(text: z.core.$ZodString): boolean {
+  return (text._zod.def.checks ?? []).some((check) => {
+    const { tx } = check._zod.def as { tx?: (value: string) => unknown };
+    return tx?.(' \t ') === '';
+  });
+}
+
+function textChecks(check: z.core.$ZodType): JsonSchema {
+  if (check instanceof z.core.$ZodPipe) return textChecks(check._zod.def.in);
+  if (!(check instanceof z.core.$ZodString)) return {};
+  const { format, pattern } = z.toJSONSchema(check, { target: 'draft-2020-12', io: 'input' }) as JsonSchema;
+  return Object.fromEntries(Object.entries({ format, pattern }).filter(([, value]) => value !== undefined));
 }
 
 // Building blocks of the hand-written schemas of what the API answers.

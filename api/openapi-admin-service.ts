@@ -1,7 +1,7 @@
 import { businessCalendarSchema } from '../domain/calendar/schema';
 import { slaPolicySchema } from '../domain/sla-schema';
 import { contractCreateSchema, contractsQuerySchema, contractUpdateSchema } from './admin-schemas';
-import { fromZod, text, type JsonSchema } from './json-schema';
+import { fromZod, type JsonSchema } from './json-schema';
 import { adminOperation, body, json, list, notFound, pathId } from './openapi-admin-schemas';
 import { errorResponses, queryParameters } from './openapi-operations';
 
@@ -16,6 +16,8 @@ function withoutRequiredId(schema: JsonSchema, swap?: { drop: string; add: strin
   }
   return { ...schema, properties, required };
 }
+
+const calendarId: JsonSchema = { type: 'string', minLength: 1, description: 'the id of a business calendar' };
 
 /** The contracts, calendars and SLA policies under /admin. */
 export function adminServiceOperations() {
@@ -62,7 +64,11 @@ export function adminServiceOperations() {
         {
           parameters: [pathId(['itbx-bogota'])],
           requestBody: body(
-            withoutRequiredId(fromZod(slaPolicySchema), { drop: 'calendar', add: 'calendarId', as: text }),
+            withoutRequiredId(fromZod(slaPolicySchema), {
+              drop: 'calendar',
+              add: 'calendarId',
+              as: calendarId,
+            }),
           ),
           responses: { 200: json('replaced', 'SlaPolicy'), 201: json('created', 'SlaPolicy'), 400: invalid },
         },

@@ -16,6 +16,7 @@ export const errorSchemas = {
   Error: object({ error: text }),
   InvalidRequest: object({ error: { const: 'invalid request' }, errors: fieldErrors }),
   IdempotencyConflict: object({ error: text, errors: fieldErrors }),
+  Unprocessable: object({ error: text, errors: fieldErrors }),
   NotAllowedNow: object({
     error: text,
     stage: oneOf(stages),
@@ -57,6 +58,11 @@ export const errorResponses = {
   notFound: jsonResponse('no such ticket', 'Error'),
   unauthorized: jsonResponse('no bearer token, or one unknown, revoked or of a deactivated person', 'Error'),
   forbidden: jsonResponse('the caller’s role may not do this', 'Error'),
+  refused: jsonResponse(
+    'valid as documented, refused by a rule the schema cannot state (a period ending before it starts, an unknown party, …): each field is named, nothing is written',
+    'Unprocessable',
+  ),
+  tooLarge: jsonResponse('the body is over the 1 MB every request body is limited to', 'Error'),
   unavailable: jsonResponse(
     'no worker answered within UPDATE_DEADLINE; read the ticket before retrying',
     'NotAnsweredInTime',

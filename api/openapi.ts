@@ -24,7 +24,7 @@ import { queueQuerySchema } from './routes/work-queue';
 
 /** The OpenAPI 3.1 document of the API, built from the schemas that validate its requests. */
 export function openApiDocument() {
-  return {
+  return withCommonAnswers({
     openapi: '3.1.1',
     info: {
       title: 'ticketflow',
@@ -214,5 +214,24 @@ export function openApiDocument() {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'a personal API token, tf_…' },
       },
     },
-  };
+  });
+}
+
+/**
+ * What every operation of a kind may answer: 413 where it takes a body, since express.json() refuses one
+ * over its limit; 422 where it validates its input (api/errors.ts parseOrThrow), unless it says its own.
+ */
+function withCommonAnswers<D extends { paths: Record<string, Record<string, object>> }>(document: D): D {
+  type Operation = { requestBody?: object; responses: Record<string, object> };
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations) as Operation[]) {
+      const { requestBody, responses: answers } = operation;
+      operation.responses = {
+        ...answers,
+        ...(answers[400] && !answers[422] ? { 422: responses.refused } : {}),
+        ...(requestBody ? { 413: responses.tooLarge } : {}),
+      };
+    }
+  }
+  return document;
 }

@@ -25,7 +25,7 @@ const day = z.iso.date({ error: 'a date, YYYY-MM-DD' });
 export const reportQuery = z
   .strictObject({
     from: day.optional().describe('first day of the period (UTC), inclusive'),
-    to: day.optional().describe('last day of the period (UTC), inclusive'),
+    to: day.optional().describe('last day of the period (UTC), inclusive; on or after `from` (else 422)'),
     organization: z.string().min(1).optional(),
     priority: z.enum(priorities).optional(),
     format: z

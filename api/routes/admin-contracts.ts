@@ -23,7 +23,7 @@ export function adminContractRoutes(
 
   router.patch('/admin/contracts/:id', async (req, res) => {
     if (!/^\d{1,18}$/.test(req.params.id)) throw HttpError.notFound(`contract ${req.params.id}`);
-    const changes = parseOrThrow(contractUpdateSchema, req.body ?? {});
+    const changes = parseOrThrow(contractUpdateSchema, req.body);
     res.json(await updateContract(ctx.db, req.params.id, changes, onContractChanged));
   });
 

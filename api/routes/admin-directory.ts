@@ -46,7 +46,7 @@ export function adminDirectoryRoutes(ctx: Pick<ApiContext, 'db'>): Router {
   });
 
   router.patch('/admin/organizations/:id', async (req, res) => {
-    const changes = parseOrThrow(organizationUpdateSchema, req.body ?? {});
+    const changes = parseOrThrow(organizationUpdateSchema, req.body);
     res.json(await updateOrganization(ctx.db, req.params.id, changes));
   });
 

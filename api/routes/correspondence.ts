@@ -65,7 +65,8 @@ export function correspondenceRoutes(ctx: ApiContext): Router {
     res.status(201).json(await answerCsatOnTicket(ctx, req.params.number, principalOf(res).email, answer));
   });
 
-  const form = express.urlencoded({ extended: false, limit: '16kb' });
+  // A 5000-character comment is up to 45 KB once percent-encoded (nine bytes a character).
+  const form = express.urlencoded({ extended: false, limit: '64kb' });
   router.get('/csat/:token', async (req, res) => {
     const survey = await openCsatSurvey(ctx, req.params.token);
     const score = csatAnswerSchema.shape.score.safeParse(req.query.score);

@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { HOLIDAY_TYPES, type BusinessCalendar } from './types';
 
@@ -15,7 +15,7 @@ const registry = new Holidays();
 const openingIntervalSchema = z
   .strictObject({
     from: z.string().regex(HH_MM, 'must be a time HH:mm from 00:00 to 23:59'),
-    to: z.string().refine(isEnd, 'must be a time HH:mm from 00:01 to 24:00'),
+    to: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time HH:mm from 00:01 to 24:00'),
   })
   // Bad times are reported above; only well-formed ones are compared.
   .refine((i) => !(HH_MM.test(i.from) && isEnd(i.to)) || i.from < i.to, {
@@ -74,12 +74,7 @@ const holidayRuleSchema = z
   });
 
 const exceptionSchema = z.strictObject({
-  date: z
-    .string()
-    .refine(
-      (d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d).isValid,
-      'must be a real date YYYY-MM-DD',
-    ),
+  date: z.iso.date({ error: 'must be a real date YYYY-MM-DD' }),
   hours: dayHoursSchema,
   reason: z.string().optional(),
 });
