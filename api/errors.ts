@@ -46,13 +46,16 @@ export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
 /**
  * Parses with a schema or throws naming every bad field: a 400 when the value is not of the documented
  * shape, a 422 when it is and only a rule the document cannot state (a refinement: one field against
- * another, or a check in code) refuses it.
+ * another, or a check in code) refuses it. A refinement the document states after all (a oneOf) says so
+ * with `params: { inDocument: true }`.
  */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const errors = fieldErrors(parsed.error, prefix);
-  const refinedOnly = parsed.error.issues.every((issue) => issue.code === 'custom');
+  const refinedOnly = parsed.error.issues.every(
+    (issue) => issue.code === 'custom' && !(issue.params as { inDocument?: boolean } | undefined)?.inDocument,
+  );
   throw refinedOnly ? HttpError.unprocessable(errors) : HttpError.badRequest(errors);
 }
 

@@ -78,10 +78,14 @@ export const ticketIntakeSchema = object({
   channel: oneOf(channels).default('portal'),
   receivedAt: receivedAt.optional(),
 }).superRefine((intake, context) => {
-  const problem = isSpoken(intake.channel)
+  const spoken = isSpoken(intake.channel);
+  const problem = spoken
     ? receivedAtProblem(intake.receivedAt)
     : intake.receivedAt && 'only for phone and walk-in';
-  if (problem) context.addIssue({ code: 'custom', path: ['receivedAt'], message: problem });
+  // Which channels carry receivedAt the document's oneOf states (a 400); which times will do, no schema can.
+  const inDocument = !spoken || !intake.receivedAt;
+  if (problem)
+    context.addIssue({ code: 'custom', path: ['receivedAt'], message: problem, params: { inDocument } });
 });
 
 /**

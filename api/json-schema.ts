@@ -34,10 +34,15 @@ export function fromZod(schema: z.ZodType): JsonSchema {
   return json;
 }
 
-// What String.prototype.trim() removes, spelt out: other regex dialects (a client's, a test tool's) each
-// have their own idea of `\s`.
+// What the API refuses in any text (domain/safe-text.ts; lone surrogates no generator sends), and what
+// String.prototype.trim() removes, spelt out: other regex dialects each have their own idea of `\s`.
+const unsafe = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f';
+const blank = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+
+export const safeText = { pattern: `^[^${unsafe}]*$` };
+
 const notBlank = {
-  pattern: '[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]',
+  pattern: `^[^${unsafe}]*[^${unsafe}${blank}][^${unsafe}]*$`,
   description: 'not blank: the server trims surrounding white space first',
 };
 

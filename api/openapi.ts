@@ -14,6 +14,7 @@ import {
 } from './openapi-operations';
 import { adminOperations, meOperation } from './openapi-admin';
 import { adminSchemas } from './openapi-admin-schemas';
+import { withCommonAnswers } from './openapi-common';
 import { ticketSchemas } from './openapi-responses';
 import { portalOperations } from './routes/portal';
 import { correspondenceOperations } from './correspondence-openapi';
@@ -215,23 +216,4 @@ export function openApiDocument() {
       },
     },
   });
-}
-
-/**
- * What every operation of a kind may answer: 413 where it takes a body, since express.json() refuses one
- * over its limit; 422 where it validates its input (api/errors.ts parseOrThrow), unless it says its own.
- */
-function withCommonAnswers<D extends { paths: Record<string, Record<string, object>> }>(document: D): D {
-  type Operation = { requestBody?: object; responses: Record<string, object> };
-  for (const operations of Object.values(document.paths)) {
-    for (const operation of Object.values(operations) as Operation[]) {
-      const { requestBody, responses: answers } = operation;
-      operation.responses = {
-        ...answers,
-        ...(answers[400] && !answers[422] ? { 422: responses.refused } : {}),
-        ...(requestBody ? { 413: responses.tooLarge } : {}),
-      };
-    }
-  }
-  return document;
 }
