@@ -53,6 +53,34 @@ const callers: [Role, () => string][] = [
   ['admin', () => suite.people.admin.token],
 ];
 
+describe('what the document says of every operation', () => {
+  it('a documented path asked with a method it lacks answers 405 with the methods it has', async () => {
+    const answer = await fetch(`${suite.stack.baseUrl}/tickets/TF-100001`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${suite.people.agent.token}` },
+    });
+    expect(answer.status).toBe(405);
+    expect(answer.headers.get('allow')).toBe('GET');
+    const unknown = await suite.api.get('/no-such-path');
+    expect(unknown.status).toBe(404);
+  });
+
+  it('a PATCH without a body is refused naming the body, and {} changes nothing', async () => {
+    const admin = suite.api.as(suite.people.admin.token);
+    const path = `/admin/organizations/${suite.people.acme.organization.id}`;
+    const before = await admin.get(path);
+    const refused = await fetch(`${suite.stack.baseUrl}${path}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${suite.people.admin.token}` },
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errors: { field: string }[] }).errors).toMatchObject([
+      { field: 'body' },
+    ]);
+    expect(await admin.patch(path, {})).toMatchObject({ status: 200, body: before.body });
+  });
+});
+
 describe('the API does what its OpenAPI document says', () => {
   for (const [role, token] of callers) {
     it(
