@@ -108,9 +108,6 @@ export async function startTemporalDevServer(opts: {
     ...(uiPort === undefined ? ['--headless'] : ['--ui-port', String(uiPort)]),
     ...(dbFile ? ['--db-filename', dbFile, ...DURABLE_SQLITE] : []),
     ...(namespace === 'default' ? [] : ['--namespace', namespace]),
-    // The projection is an activity scheduled with each change: handing it straight back to the worker that
-    // scheduled it saves a trip through matching for every ticket change.
-    ...['--dynamic-config-value', 'system.enableActivityEagerExecution=true'],
     ...allTicketSearchAttributes.flatMap(({ name, type }) => [
       '--search-attribute',
       `${name}=${cliTypeNames[type]}`,
