@@ -99,6 +99,9 @@ export function scopedFilters<F extends { organization?: string }>(principal: Pr
 export async function ensureTicketVisible(db: Db, principal: Principal, number: string): Promise<void> {
   const organization = organizationScope(principal);
   if (organization === undefined) return;
-  const visible = await db('tickets').where({ number, organization }).first('number');
+  const visible =
+    (await db('tickets').where({ number, organization }).first('number')) ??
+    // A create answered 202: its number is the requester's to read and act on before it registers.
+    (await db('ticket_intakes').where({ number, organization }).first('number'));
   if (!visible) throw HttpError.notFound(`ticket ${number}`);
 }

@@ -6,6 +6,7 @@ import { withUpdateDeadline, type ApiContext } from './context';
 import { HttpError } from './errors';
 import { notAnsweredInTime, toHttpError } from './temporal-errors';
 import { readBack, type ChangedTicket } from './read-back';
+import { pendingIntake, startTicket } from './ticket-start';
 
 /** An action Temporal did not confirm in time; `location` tells whether it was applied, refused or lost. */
 export interface PendingAction {
@@ -32,9 +33,9 @@ export async function performAction<A extends ActionName>(
   actionId: string = randomUUID(),
 ): Promise<ActionOutcome> {
   const known = await ctx.db('tickets').select('stage').where({ number }).first();
-  if (!known) throw HttpError.notFound(`ticket ${number}`);
+  if (!known) await registerPendingTicket(ctx, number);
   // A closed ticket's workflow has ended; answer from the record rather than asking a finished run.
-  if (known.stage === 'CLOSED') {
+  if (known?.stage === 'CLOSED') {
     throw new HttpError(409, `${action}: the ticket is closed`, { stage: 'CLOSED', allowedActions: [] });
   }
   const update = actionUpdates[action] as UpdateDefinition<TicketView, [ActionCommands[A]]>;
@@ -60,6 +61,20 @@ export function appliedOrUnavailable(outcome: ActionOutcome, deadlineMs: number)
     });
   }
   return outcome.ticket;
+}
+
+/**
+ * A create answered 202 hands out its number before the ticket is registered: an action on it first makes sure
+ * its workflow runs. Nothing is sent while it does not, so the 503 is safe to retry.
+ */
+async function registerPendingTicket(ctx: ApiContext, number: string): Promise<void> {
+  const pending = await pendingIntake(ctx, number);
+  if (!pending) throw HttpError.notFound(`ticket ${number}`);
+  if ((await startTicket(ctx, pending)) === 'pending') {
+    throw new HttpError(503, `ticket ${number} is not registered yet; nothing was done, try again`, {
+      retryable: true,
+    });
+  }
 }
 
 function pendingAction(number: string, action: ActionName, actionId: string): PendingAction {

@@ -68,6 +68,10 @@ it('a create no worker confirms answers 202 with its number; the ticket register
   expect(created.headers.get('location')).toBe(`/tickets/${number}`);
   expect((await suite.api.get(`/tickets/${number}`)).status).toBe(202);
   expect(await suite.stack.db('tickets').where({ number }).first()).toBeUndefined();
+  const tooEarly = await suite.api.act(number, 'assign', { engineer: 'eng.maria' });
+  expect(tooEarly.status).toBe(503);
+  expect(tooEarly.body).toMatchObject({ retryable: true });
+  expect(tooEarly.headers.get('retry-after')).toBeTruthy();
 
   await suite.stack.restartWorker();
   const ticket = await vi.waitFor(async () => {
@@ -77,6 +81,8 @@ it('a create no worker confirms answers 202 with its number; the ticket register
   }, untilAnswered);
   expect(ticket).toMatchObject({ number, stage: 'OPEN' });
   expect(ticket.timeline.map((e: { type: string }) => e.type)).toEqual(['opened']);
+  const assigned = await suite.api.act(number, 'assign', { engineer: 'eng.maria' });
+  expect(assigned.body).toMatchObject({ stage: 'OPEN', assignee: 'eng.maria' });
 });
 
 it('an accepted intake that Temporal never recorded is started by the API’s ledger check', async () => {
