@@ -123,6 +123,9 @@ service anvil {
     const exited = once(server, 'exit');
     process.kill(-server.pid!, 'SIGTERM');
     await exited;
+    // Sessions still closing would serve a client's open connection once more: gone means every socket closed.
+    signalGroup(server.pid!, 'SIGKILL');
+    for (let waited = 0; signalGroup(server.pid!, 0) && waited < 5_000; waited += 20) await sleep(20);
   }
 
   await start().catch(async (error: unknown) => {
@@ -151,4 +154,15 @@ service anvil {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Signals a process group; false once no process of it is left. */
+function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw error;
+  }
 }
