@@ -14,45 +14,52 @@ const downFor: Record<FaultKind, number> = {
   postgres: 4_000,
 };
 
+interface Fault {
+  says: string;
+  stop(): Promise<void>;
+  start(): Promise<void> | void;
+  /** Said once the piece is back, where coming back is worth a line of its own. */
+  back?: string;
+}
+
 /** Kills one process the hard way and starts it again, as an operator's supervisor would. */
 export async function injectFault(stack: Stack, kind: FaultKind, nth: number, log: Log): Promise<void> {
+  const fault = faultOn(stack, kind, nth);
+  log(fault.says);
+  await fault.stop();
+  await sleep(downFor[kind]);
+  await fault.start();
+  if (fault.back) log(fault.back);
+}
+
+function faultOn(stack: Stack, kind: FaultKind, nth: number): Fault {
+  const pick = <T>(pieces: T[]): T => pieces[nth % pieces.length]!;
   switch (kind) {
-    case 'worker': {
-      const worker = stack.workers[nth % stack.workers.length]!;
-      log(`kill -9 ${worker.name}`);
-      await worker.kill9();
-      await sleep(downFor.worker);
-      worker.start();
-      return;
-    }
+    case 'worker':
     case 'api': {
-      const api = stack.apis[nth % stack.apis.length]!;
-      log(`kill -9 ${api.name}`);
-      await api.kill9();
-      await sleep(downFor.api);
-      api.start();
-      return;
+      const piece = pick(kind === 'worker' ? stack.workers : stack.apis);
+      return { says: `kill -9 ${piece.name}`, stop: () => piece.kill9(), start: () => piece.start() };
     }
     case 'mail':
-      log('kill -9 the mail process');
-      await stack.mail.kill9();
-      await sleep(downFor.mail);
-      stack.mail.start();
-      return;
+      return {
+        says: 'kill -9 the mail process',
+        stop: () => stack.mail.kill9(),
+        start: () => stack.mail.start(),
+      };
     case 'temporal':
-      log('kill -9 the Temporal server');
-      await stack.killTemporal();
-      await sleep(downFor.temporal);
-      await stack.startTemporal();
-      log('Temporal restarted on the same SQLite file');
-      return;
+      return {
+        says: 'kill -9 the Temporal server',
+        stop: () => stack.killTemporal(),
+        start: () => stack.startTemporal(),
+        back: 'Temporal restarted on the same SQLite file',
+      };
     case 'postgres':
-      log('stop PostgreSQL -m immediate');
-      await stack.stopPostgresImmediately();
-      await sleep(downFor.postgres);
-      await stack.startPostgres();
-      log('PostgreSQL restarted (crash recovery)');
-      return;
+      return {
+        says: 'stop PostgreSQL -m immediate',
+        stop: () => stack.stopPostgresImmediately(),
+        start: () => stack.startPostgres(),
+        back: 'PostgreSQL restarted (crash recovery)',
+      };
   }
 }
 
