@@ -1,4 +1,4 @@
-/** Impact × urgency → priority (R14), the ITIL matrix most service desks ship; issue 4 moves it into contract policy. */
+/** Impact × urgency → priority (R14), the ITIL matrix most service desks ship, the same for every contract. */
 export const impacts = ['high', 'medium', 'low'] as const;
 export const urgencies = ['high', 'medium', 'low'] as const;
 export const priorities = ['P1', 'P2', 'P3', 'P4'] as const;

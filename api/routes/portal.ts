@@ -18,7 +18,7 @@ const contentSecurityPolicy: RequestHandler = (_req, res, next) => {
 };
 
 /**
- * The web portal (issue 7): static ES modules and CSS under /portal, signed in with a personal API token.
+ * The web portal: static ES modules and CSS under /portal, signed in with a personal API token.
  * `/portal/settings` tells the signed-in person's portal who may take which action, and tells the desk
  * where the Temporal UI is.
  */

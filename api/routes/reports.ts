@@ -23,7 +23,7 @@ function csvOf(report: Report, { rows, total }: ReportResult): string {
   return toCsv(columns, [...rows, ...totalRow]);
 }
 
-/** The managers' reports (issue 7), as JSON or as a CSV download. */
+/** The managers' reports, as JSON or as a CSV download. */
 export function reportRoutes(ctx: Pick<ApiContext, 'db'>): Router {
   const router = Router();
   const managers = [authenticate(ctx.db), allow('manager', 'admin')];

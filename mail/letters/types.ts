@@ -12,7 +12,7 @@ const mailKinds = [
   'clarification-requested',
 ] as const;
 
-/** Every letter there is: what the ticket events notify, and the letters of the mail channel (issue 5). */
+/** Every letter there is: what the ticket events notify, and the letters of the mail channel. */
 export const letterKinds: readonly (NotificationKind | (typeof mailKinds)[number])[] = [
   ...new Set([...notificationKinds, ...mailKinds]),
 ];

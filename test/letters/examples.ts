@@ -5,8 +5,8 @@ const lead = 'lead.tier2@desk.example';
 const engineer = { id: 'fe-7', name: 'Luis Gómez', email: 'luis.gomez@desk.example' };
 
 /**
- * One event per kind, with the data the workflow records for it (workflows/*.ts; the kinds of issue 5 as
- * their letters read it), and the recipient the projection addresses it to.
+ * One event per kind, with the data the workflow records for it (workflows/*.ts; the mail channel's kinds
+ * as their letters read it), and the recipient the projection addresses it to.
  */
 export const examples: Record<
   LetterKind,
