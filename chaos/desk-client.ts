@@ -26,7 +26,7 @@ const REQUEST_TIMEOUT_MS = 20_000;
 
 /**
  * A client of the desk behind a load balancer of two APIs: it sticks to one and goes to the other when its
- * API does not answer. It behaves as the README asks: after a 503 or no answer it reads before retrying.
+ * API does not answer. It behaves as docs/durability.md asks: after a 503 or no answer, it reads first.
  */
 export class DeskClient {
   constructor(

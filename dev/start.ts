@@ -131,7 +131,7 @@ async function main(): Promise<void> {
       `  API           http://${host}:${port}`,
       `  Temporal UI   ${temporal.uiUrl}`,
       `  Mail catcher  http://127.0.0.1:${webPort}  (letters the desk sent)`,
-      `  Mail in       smtp://${config.mail.inboundAddress ?? 'off'}  (see README: sending a test e-mail)`,
+      `  Mail in       smtp://${config.mail.inboundAddress ?? 'off'}  (see docs/mail.md: sending a test e-mail)`,
       'Ctrl-C stops it.',
     ].join('\n'),
   );

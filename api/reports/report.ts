@@ -21,7 +21,7 @@ export interface Column {
 
 const day = z.iso.date({ error: 'a date, YYYY-MM-DD' });
 
-/** What every report is filtered by; which time the period bounds is each report's own (README, "Reports"). */
+/** What every report is filtered by; which time the period bounds is each report's own (docs/reports.md). */
 export const reportQuery = z
   .strictObject({
     from: day.optional().describe('first day of the period (UTC), inclusive'),
