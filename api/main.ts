@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { createApp } from './app';
-import { connectApiContext } from './context';
-import { watchPendingIntakes } from './ticket-start';
+import { connectApiContext } from '../desk/context';
+import { watchPendingIntakes } from '../desk/tickets/start';
 
 const config = loadConfig();
 const log = createLogger('api', config.logLevel);

@@ -1,8 +1,8 @@
-import { createContract } from '../api/admin-contracts';
-import { createOrganization } from '../api/admin-organizations';
-import { createPerson } from '../api/admin-people';
-import { listSlaPolicies, replaceSlaPolicy } from '../api/admin-policies';
-import { issueToken } from '../api/admin-tokens';
+import { createContract } from '../desk/admin/contracts';
+import { createOrganization } from '../desk/admin/organizations';
+import { createPerson } from '../desk/admin/people';
+import { listSlaPolicies, replaceSlaPolicy } from '../desk/admin/policies';
+import { issueToken } from '../desk/admin/tokens';
 import { createDb } from '../lib/db';
 
 export const ORGANIZATION = 'Chaos Works';

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { createContract } from '../api/admin-contracts';
-import { createOrganization } from '../api/admin-organizations';
-import { createPerson } from '../api/admin-people';
-import type { PersonCreate } from '../api/admin-schemas';
-import { issueToken } from '../api/admin-tokens';
+import { createContract } from '../desk/admin/contracts';
+import { createOrganization } from '../desk/admin/organizations';
+import { createPerson } from '../desk/admin/people';
+import type { PersonCreate } from '../desk/admin/schemas';
+import { issueToken } from '../desk/admin/tokens';
 import type { Db } from '../lib/db';
 import type { AgentKind, Role } from '../lib/directory';
 

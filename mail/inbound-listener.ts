@@ -1,4 +1,4 @@
-import type { ApiContext } from '../api/context';
+import type { ApiContext } from '../desk/context';
 import type { Logger } from '../lib/logger';
 import { createInboundMailbox } from './inbound-mailbox';
 import { listenSmtp, type SmtpListener } from './smtp-listener';

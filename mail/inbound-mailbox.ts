@@ -1,7 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { ApiContext } from '../api/context';
-import { openTicket, registeredOrUnavailable } from '../api/ticket-intake';
-import { replyToTicket } from '../api/ticket-replies';
+import type { ApiContext } from '../desk/context';
+import { openTicket, registeredOrUnavailable } from '../desk/tickets/intake';
+import { replyToTicket } from '../desk/correspondence/replies';
 import { cleanText } from '../domain/safe-text';
 import { findPersonByEmail, type DirectoryPerson } from '../lib/directory';
 import type { Logger } from '../lib/logger';

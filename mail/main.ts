@@ -1,5 +1,5 @@
 import { createTransport } from 'nodemailer';
-import { connectApiContext } from '../api/context';
+import { connectApiContext } from '../desk/context';
 import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { createImapPoller } from './imap-poller';

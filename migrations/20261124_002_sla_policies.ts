@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { seedCalendars } from '../domain/calendar/seeds';
 import { seedSlaPolicies } from '../domain/sla-seeds';
 
-// The work queue's order (R18). api/work-queue.ts orders by the same expression, which lets PostgreSQL
+// The work queue's order (R18). desk/tickets/work-queue.ts orders by the same expression, which lets PostgreSQL
 // read the queue straight from this index instead of sorting every open ticket.
 const STAGE_RANK = "array_position(ARRAY['OPEN','ANALYSIS','SOLUTION','CUSTOMER_TESTING']::text[], stage)";
 

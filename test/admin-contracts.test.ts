@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSlaPolicyActivities } from '../activities/sla-policy';
-import type { Contract } from '../api/admin-contracts';
+import type { Contract } from '../desk/admin/contracts';
 import { itbxBogota } from '../domain/calendar/seeds';
 import { brocent24x7Policy } from '../domain/sla-seeds';
 import { useAdminApi } from './support/admin-api';

@@ -1,7 +1,7 @@
 import express from 'express';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueToken } from '../api/admin-tokens';
-import { correspondenceRoutes } from '../api/routes/correspondence';
+import { issueToken } from '../desk/admin/tokens';
+import { correspondenceRoutes } from '../api/correspondence/routes';
 import { signLinkToken } from '../mail/signed-links';
 import {
   callers,

@@ -1,10 +1,10 @@
 import express from 'express';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionRoles } from '../api/action-permissions';
-import { reports } from '../api/reports';
-import { fieldServiceRoutes } from '../api/routes/field-service';
-import { portalRoutes } from '../api/routes/portal';
-import { reportRoutes } from '../api/routes/reports';
+import { actionRoles } from '../desk/tickets/action-permissions';
+import { reports } from '../desk/reports';
+import { fieldServiceRoutes } from '../api/field-service/routes';
+import { portalRoutes } from '../api/portal/routes';
+import { reportRoutes } from '../api/reports/routes';
 import {
   get,
   itAnswersAsTheTable,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDemoTokens, seedDemoDesk, type DemoToken } from '../dev/demo-desk';
-import { meRoutes } from '../api/routes/me';
+import { meRoutes } from '../api/admin/me-routes';
 import { createDb, type Db } from '../lib/db';
 import { apiClient } from './support/http';
 import { useOwnDatabase } from './support/own-database';

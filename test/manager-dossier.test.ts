@@ -7,7 +7,7 @@ import {
   type TicketEvent,
   type TicketSnapshot,
 } from '../activities/ticket-projection';
-import { dossierRoutes } from '../api/routes/dossiers';
+import { dossierRoutes } from '../api/tickets/dossier-routes';
 import type { TicketIntake } from '../domain/ticket';
 import { createDb } from '../lib/db';
 import { apiClient } from './support/http';

@@ -3,7 +3,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../api/app';
-import { openApiDocument } from '../api/openapi';
+import { openApiDocument } from '../api/openapi/document';
 import { createLogger } from '../lib/logger';
 import { actionNames } from '../workflows/messages';
 import { servedRoutes } from './support/express-routes';

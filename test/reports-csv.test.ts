@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../api/reports/csv';
+import { toCsv } from '../desk/reports/csv';
 
 describe('a report rendered as CSV (RFC 4180)', () => {
   it('writes a header and one CRLF-ended line per row, in the columns’ order', () => {

@@ -2,8 +2,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../api/openapi';
-import { reports } from '../api/reports';
+import { openApiDocument } from '../api/openapi/document';
+import { reports } from '../desk/reports';
 import { useReportTickets } from './support/report-tickets';
 
 const t = await useReportTickets('reports_download', 932_000_000);

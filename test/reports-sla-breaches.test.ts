@@ -2,7 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../api/openapi';
+import { openApiDocument } from '../api/openapi/document';
 import { day, iso, minutes, useSlaReportTickets } from './support/sla-report-tickets';
 
 const sla = await useSlaReportTickets('reports_sla_breaches');

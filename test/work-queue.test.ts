@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workQueueRoutes } from '../api/routes/work-queue';
-import { listWorkQueue } from '../api/work-queue';
+import { workQueueRoutes } from '../api/tickets/work-queue-routes';
+import { listWorkQueue } from '../desk/tickets/work-queue';
 import type { Impact, Urgency } from '../domain/priority';
 import { apiClient, type ApiClient } from './support/http';
 import { seedDesk, type Customer, type Desk } from './support/people';

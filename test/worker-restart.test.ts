@@ -1,6 +1,6 @@
 import { expect, it, vi } from 'vitest';
-import { ticketIntakeSchema } from '../api/intake-schema';
-import { recordIntake, resumePendingIntakes } from '../api/ticket-start';
+import { ticketIntakeSchema } from '../api/tickets/intake-schema';
+import { recordIntake, resumePendingIntakes } from '../desk/tickets/start';
 import { priorityOf } from '../domain/priority';
 import { createLogger } from '../lib/logger';
 import { validIntake } from './support/intake';

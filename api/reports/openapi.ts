@@ -1,7 +1,7 @@
-import { object, orNull, type JsonSchema } from '../json-schema';
-import { errorResponses, jsonResponse, queryParameters } from '../openapi-operations';
-import { reports } from '.';
-import type { Column, Report } from './report';
+import { object, orNull, type JsonSchema } from '../openapi/json-schema';
+import { errorResponses, jsonResponse, queryParameters } from '../openapi/operations';
+import { reports } from '../../desk/reports';
+import type { Column, Report } from '../../desk/reports/report';
 
 function columnSchema({ type, nullable, description }: Column): JsonSchema {
   const schema = type === 'date-time' ? { type: 'string', format: 'date-time' } : { type };

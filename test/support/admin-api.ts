@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, inject } from 'vitest';
-import { adminRoutes, type AdminHooks } from '../../api/routes/admin';
+import { adminRoutes, type AdminHooks } from '../../api/admin/routes';
 import { createDb, type Db } from '../../lib/db';
 import { apiClient, type ApiClient } from './http';
 import { seedDesk, type Desk } from './people';

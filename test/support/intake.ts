@@ -1,4 +1,4 @@
-import type { TicketIntakeBody } from '../../api/intake-schema';
+import type { TicketIntakeBody } from '../../api/tickets/intake-schema';
 
 /** A complete R2 request; tests take pieces away from it. */
 export function validIntake(overrides: Partial<TicketIntakeBody> = {}): Record<string, unknown> {

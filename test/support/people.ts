@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Person } from '../../api/admin-people';
-import { issueToken } from '../../api/admin-tokens';
+import type { Person } from '../../desk/admin/people';
+import { issueToken } from '../../desk/admin/tokens';
 import type { Db } from '../../lib/db';
 import { agentKinds, type AgentKind, type Role } from '../../lib/directory';
 import { validIntake } from './intake';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import { reportRoutes } from '../../api/routes/reports';
+import { reportRoutes } from '../../api/reports/routes';
 import { apiClient, type ApiClient } from './http';
 import { useOwnDatabase } from './own-database';
 import { seedDesk } from './people';

@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../api/app';
-import type { ApiContext } from '../../api/context';
+import type { ApiContext } from '../../desk/context';
 import { apiClient, type ApiClient } from './http';
 import { seedDesk, type Desk } from './people';
 import { testLinkSecret, testMailSettings } from './mail';

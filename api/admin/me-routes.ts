@@ -1,0 +1,14 @@
+import { Router } from 'express';
+import { authenticate, principalOf } from '../access';
+import type { ApiContext } from '../../desk/context';
+
+/** Who the token belongs to: a client learns its role, organization and agent kind here. */
+export function meRoutes(ctx: Pick<ApiContext, 'db'>): Router {
+  const router = Router();
+
+  router.get('/me', authenticate(ctx.db), (_req, res) => {
+    res.json(principalOf(res));
+  });
+
+  return router;
+}

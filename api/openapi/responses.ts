@@ -1,0 +1,166 @@
+import { priorities } from '../../domain/priority';
+import { channels, stages, tiers } from '../../domain/ticket';
+import {
+  object,
+  oneOf,
+  orNull,
+  ref,
+  text,
+  textOrNull,
+  time,
+  timeOrNull,
+  type JsonSchema,
+} from './json-schema';
+
+// What the API answers. Written by hand because desk/tickets/reads.ts and desk/tickets/work-queue.ts build the answers
+// rather than parse them with zod; test/openapi.test.ts checks real answers against these schemas. Objects
+// stay open (no additionalProperties: false): a client must not break when a field is added.
+
+const clockStates = ['on_track', 'at_risk', 'breached', 'paused', 'met'];
+
+const signedText = object({ text, by: text, at: time });
+
+const clock = orNull(
+  object({
+    state: oneOf(clockStates),
+    dueAt: timeOrNull,
+    targetMinutes: { type: 'number' },
+    usedMinutes: { type: 'number' },
+  }),
+);
+
+const page = (item: string): JsonSchema =>
+  object({
+    items: { type: 'array', items: ref(item) },
+    total: { type: 'integer', minimum: 0 },
+    limit: { type: 'integer', minimum: 1 },
+    offset: { type: 'integer', minimum: 0 },
+  });
+
+const ticketSummary = object({
+  number: { type: 'string', examples: ['TF-100001'] },
+  stage: oneOf(stages),
+  tier: oneOf(tiers),
+  priority: oneOf(priorities),
+  assignee: textOrNull,
+  organization: text,
+  channel: oneOf(channels),
+  requesterEmail: text,
+  receivedAt: time,
+  updatedAt: time,
+  closedAt: timeOrNull,
+  slaState: { ...oneOf(clockStates), description: 'the worst of the response, resolution and onsite clocks' },
+  responseDue: timeOrNull,
+  resolutionDue: timeOrNull,
+  waitingOnClient: { type: 'boolean' },
+  held: orNull(object({ reason: oneOf(['contract-expired', 'not-justified']), detail: text, since: time })),
+});
+
+const sla = orNull(
+  object({
+    state: oneOf(clockStates),
+    policyId: text,
+    calendarId: text,
+    response: clock,
+    resolution: clock,
+    tierFrame: clock,
+    onsite: clock,
+    waitingOnClient: { type: ['object', 'null'], description: 'the open question to the client (R11)' },
+    testingDeadline: timeOrNull,
+    nextStatusUpdateAt: timeOrNull,
+    statusUpdatesSent: { type: 'integer' },
+    dispatch: { type: ['object', 'null'], description: 'the field engineer dispatched onsite (R21)' },
+    manager: { type: ['object', 'null'], description: 'the IT manager decision point (R20)' },
+    vendor: { type: ['object', 'null'], description: 'the vendor case, once engaged' },
+    escalations: { type: 'integer' },
+  }),
+);
+
+const ticket: JsonSchema = {
+  allOf: [
+    ref('TicketSummary'),
+    object({
+      intake: { type: 'object', description: 'the R2 request as accepted' },
+      stageEnteredAt: {
+        type: 'object',
+        propertyNames: oneOf(stages),
+        additionalProperties: time,
+        description: 'when the ticket entered each stage it has been in, in procedure order',
+      },
+      solution: orNull(signedText),
+      verification: orNull(
+        object(
+          {
+            method: oneOf(['client-accepted', 'silence', 'phone', 'email', 'in-person']),
+            by: text,
+            at: time,
+            comment: text,
+          },
+          ['comment'],
+        ),
+      ),
+      resolution: orNull(signedText),
+      sla,
+      allowedActions: { type: 'array', items: text },
+      csat: orNull(
+        object({
+          score: { type: 'integer', minimum: 1, maximum: 5 },
+          comment: textOrNull,
+          submittedAt: time,
+        }),
+      ),
+      timeline: {
+        type: 'array',
+        items: object({
+          seq: { type: 'integer' },
+          type: text,
+          stage: oneOf(stages),
+          actor: text,
+          at: time,
+          data: { type: 'object' },
+        }),
+      },
+    }),
+  ],
+};
+
+const dossier = object({
+  id: text,
+  ticketNumber: text,
+  createdAt: time,
+  dossier: {
+    ...object({
+      compiledAt: time,
+      ticket: { type: 'object' },
+      timeline: { type: 'array' },
+      letters: { type: 'array' },
+      dispatches: { type: 'array' },
+    }),
+    description: 'every event, letter and dispatch of the ticket as the manager was shown them',
+  },
+});
+
+/** The ticket as the API shows it, and the lists and dossiers that carry it. */
+export const ticketSchemas = {
+  TicketSummary: ticketSummary,
+  Ticket: ticket,
+  TicketPage: page('TicketSummary'),
+  Dossiers: object({ items: { type: 'array', items: dossier } }),
+  Health: object({
+    status: oneOf(['ok', 'unavailable']),
+    dependencies: object({ PostgreSQL: oneOf(['up', 'down']), Temporal: oneOf(['up', 'down']) }),
+  }),
+  Parts: object({
+    items: {
+      type: 'array',
+      items: object({
+        partNumber: text,
+        description: text,
+        warehouses: {
+          type: 'array',
+          items: object({ id: text, name: text, city: text, leadMinutes: { type: 'integer' } }),
+        },
+      }),
+    },
+  }),
+} satisfies Record<string, JsonSchema>;

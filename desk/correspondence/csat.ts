@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { verifyLinkToken } from '../../mail/signed-links';
+import type { ApiContext } from '../context';
+import { HttpError } from '../../api/errors';
+
+export const csatAnswerSchema = z.strictObject({
+  score: z.coerce
+    .number({ error: 'a whole number from 1 to 5' })
+    .int('a whole number from 1 to 5')
+    .min(1, 'a whole number from 1 to 5')
+    .max(5, 'a whole number from 1 to 5'),
+  comment: z.string({ error: 'must be text' }).trim().max(5000, 'at most 5000 characters').optional(),
+});
+
+export type CsatAnswer = z.infer<typeof csatAnswerSchema>;
+
+export interface CsatSurvey {
+  ticketNumber: string;
+  affected: string;
+  answered: { score: number; comment: string | null; submittedAt: string } | null;
+}
+
+/** The survey a signed link opens (R13); a link the desk did not sign is refused. */
+export async function openCsatSurvey(ctx: ApiContext, token: string): Promise<CsatSurvey> {
+  const ticketNumber = verifyLinkToken(ctx.linkSecret, 'csat', token);
+  if (!ticketNumber) throw new HttpError(403, 'this survey link is not valid');
+  const ticket = await ctx.db('tickets').where({ number: ticketNumber }).first('stage', 'intake');
+  if (!ticket || ticket.stage !== 'CLOSED') throw new HttpError(403, 'this survey link is not valid');
+  return { ticketNumber, affected: ticket.intake.affected, answered: await csatOf(ctx, ticketNumber) };
+}
+
+/** One answer per ticket: the link cannot be used again, by the requester or by anyone it was forwarded to. */
+export async function answerCsatSurvey(
+  ctx: ApiContext,
+  token: string,
+  answer: CsatAnswer,
+): Promise<CsatSurvey> {
+  const survey = await openCsatSurvey(ctx, token);
+  await recordCsat(ctx, survey.ticketNumber, answer);
+  return openCsatSurvey(ctx, token);
+}
+
+/** R13 in the portal: the requester who reported the ticket rates it once it is closed, once, as the link would. */
+export async function answerCsatOnTicket(
+  ctx: ApiContext,
+  ticketNumber: string,
+  requester: string,
+  answer: CsatAnswer,
+) {
+  const ticket = await ctx.db('tickets').where({ number: ticketNumber }).first('stage', 'requester_email');
+  if (!ticket) throw HttpError.notFound(`ticket ${ticketNumber}`);
+  if (ticket.requester_email.toLowerCase() !== requester.toLowerCase()) {
+    throw new HttpError(403, 'only the requester who reported the ticket rates it');
+  }
+  if (ticket.stage !== 'CLOSED') throw new HttpError(409, 'the survey opens once the ticket is closed');
+  await recordCsat(ctx, ticketNumber, answer);
+  return csatOf(ctx, ticketNumber);
+}
+
+export async function csatOf(ctx: Pick<ApiContext, 'db'>, ticketNumber: string) {
+  const row = await ctx.db('csat_responses').where({ ticket_number: ticketNumber }).first();
+  return row
+    ? {
+        score: row.score as number,
+        comment: row.comment as string | null,
+        submittedAt: row.submitted_at.toISOString() as string,
+      }
+    : null;
+}
+
+async function recordCsat(ctx: ApiContext, ticketNumber: string, answer: CsatAnswer): Promise<void> {
+  const inserted = await ctx
+    .db('csat_responses')
+    .insert({ ticket_number: ticketNumber, score: answer.score, comment: answer.comment || null })
+    .onConflict('ticket_number')
+    .ignore()
+    .returning('submitted_at');
+  if (inserted.length === 0) throw new HttpError(409, 'this survey has already been answered');
+}

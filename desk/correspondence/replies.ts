@@ -1,0 +1,96 @@
+import type { Priority } from '../../domain/priority';
+import type { Stage, TicketIntake, Tier } from '../../domain/ticket';
+import type { LetterTicket } from '../../mail/letters';
+import type { ApiContext } from '../context';
+import { HttpError } from '../../api/errors';
+import type { ChangedTicket } from '../tickets/read-back';
+import { appliedOrUnavailable, performAction } from '../tickets/actions';
+import { findTicket, type TicketDetails } from '../tickets/reads';
+import { isMailAddress } from '../../mail/addresses';
+import { queueLetters, sendLetters } from '../../mail/standalone-letters';
+
+export interface Reply {
+  actor: string;
+  message: string;
+  channel: 'portal' | 'email';
+  subject?: string;
+  /** The e-mail's Message-ID, so the same mail delivered twice is one message. */
+  mailMessageId?: string;
+}
+
+export type ReplyOutcome = { recorded: 'reply'; ticket: ChangedTicket } | { recorded: 'clarification' };
+
+/**
+ * R7, R11, R13: a message on a ticket. While the ticket is open the workflow records it (and an answer to its
+ * question resumes the clocks); once closed it is a clarification, kept and passed to the engineer, and the
+ * ticket and its SLA stay closed.
+ */
+export async function replyToTicket(ctx: ApiContext, number: string, reply: Reply): Promise<ReplyOutcome> {
+  const ticket = await findTicket(ctx.db, number);
+  if (!ticket) throw HttpError.notFound(`ticket ${number}`);
+  if (ticket.stage !== 'CLOSED') {
+    const command = { message: reply.message, channel: reply.channel, subject: reply.subject };
+    const withMail = reply.mailMessageId ? { ...command, mailMessageId: reply.mailMessageId } : command;
+    const updateId = reply.mailMessageId ? `mail:${reply.mailMessageId}` : undefined;
+    const outcome = await performAction(ctx, number, 'reply', withMail, reply.actor, updateId);
+    return { recorded: 'reply', ticket: appliedOrUnavailable(outcome, ctx.updateDeadlineMs) };
+  }
+  await recordClarification(ctx, ticket, reply);
+  return { recorded: 'clarification' };
+}
+
+async function recordClarification(ctx: ApiContext, ticket: TicketDetails, reply: Reply): Promise<void> {
+  const keys = await ctx.db.transaction(async (trx) => {
+    const [message] = await trx('ticket_messages')
+      .insert({
+        ticket_number: ticket.number,
+        author: reply.actor,
+        author_role:
+          reply.actor.toLowerCase() === ticket.requesterEmail.toLowerCase() ? 'requester' : 'agent',
+        channel: reply.channel,
+        subject: reply.subject ?? null,
+        body: reply.message,
+        mail_message_id: reply.mailMessageId ?? null,
+      })
+      .onConflict()
+      .ignore()
+      .returning('id');
+    if (!message) return [];
+    const event = {
+      type: 'clarification-requested',
+      actor: reply.actor,
+      at: new Date().toISOString(),
+      data: { message: reply.message },
+    };
+    const recipients = [ticket.requesterEmail, ...(isMailAddress(ticket.assignee) ? [ticket.assignee] : [])];
+    const letters = recipients.map((recipient) => ({
+      key: `${ticket.number}/clarification/${message.id}/${recipient}`,
+      kind: 'clarification-requested' as const,
+      recipient,
+      ticketNumber: ticket.number,
+      ticket: letterTicketOf(ticket),
+      event,
+    }));
+    await queueLetters(trx, letters);
+    return letters.map((l) => l.key);
+  });
+  await sendLetters(ctx.client, ctx.taskQueue, keys);
+}
+
+/** The projection keeps the ticket as text columns; the letter wants it typed. */
+function letterTicketOf(ticket: TicketDetails): LetterTicket {
+  const intake = ticket.intake as unknown as TicketIntake;
+  return {
+    number: ticket.number,
+    stage: ticket.stage as Stage,
+    priority: ticket.priority as Priority,
+    tier: ticket.tier as Tier,
+    requester: { name: intake.requester.name, email: intake.requester.email },
+    organization: ticket.organization,
+    affected: intake.affected,
+    description: intake.description,
+    solution: ticket.solution as LetterTicket['solution'],
+    resolution: ticket.resolution as LetterTicket['resolution'],
+    sla: null,
+  };
+}

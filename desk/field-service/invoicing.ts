@@ -1,0 +1,58 @@
+import type { Db } from '../../lib/db';
+import type { InvoicingQuery } from './schemas';
+import { visitMinutes } from './visits';
+import { toCsv } from '../reports/csv';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+export const invoicingColumns = [
+  'ticket',
+  'organization',
+  'engineer',
+  'check_in',
+  'check_out',
+  'duration_minutes',
+  'signer',
+  'signed_at',
+] as const;
+
+/**
+ * R23: the invoicing basis of an organization for a period, one row per visit whose field service report is
+ * signed; a visit without a signed report is not billed yet. A visit belongs to the period of its check-in,
+ * `from` and `to` being whole days in UTC, both included. Times are ISO 8601 instants in UTC.
+ */
+export async function signedVisitsCsv(db: Db, query: InvoicingQuery): Promise<string> {
+  const start = new Date(`${query.from}T00:00:00Z`);
+  const end = new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS);
+  const rows = await db('field_visits as v')
+    .join('field_service_reports as r', 'r.visit_id', 'v.id')
+    .join('tickets as t', 't.number', 'v.ticket_number')
+    .join('field_engineers as e', 'e.id', 'v.engineer_id')
+    .where('t.organization', query.organization)
+    .whereNotNull('r.signed_at')
+    .where('v.checked_in_at', '>=', start)
+    .where('v.checked_in_at', '<', end)
+    .orderBy([{ column: 'v.checked_in_at' }, { column: 'v.id' }])
+    .select(
+      'v.ticket_number',
+      't.organization',
+      'e.name',
+      'v.checked_in_at',
+      'v.checked_out_at',
+      'r.signer_name',
+      'r.signed_at',
+    );
+  return toCsv(
+    invoicingColumns,
+    rows.map((row) => ({
+      ticket: row.ticket_number,
+      organization: row.organization,
+      engineer: row.name,
+      check_in: row.checked_in_at,
+      check_out: row.checked_out_at,
+      duration_minutes: visitMinutes(row.checked_in_at, row.checked_out_at),
+      signer: row.signer_name,
+      signed_at: row.signed_at,
+    })),
+  );
+}

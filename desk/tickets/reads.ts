@@ -1,0 +1,145 @@
+import { stages, type TimelineEntry } from '../../domain/ticket';
+import { readTimeline } from '../../lib/timeline';
+import { csatOf } from '../correspondence/csat';
+import type { Knex } from 'knex';
+import type { Db } from '../../lib/db';
+
+export interface TicketSummary {
+  number: string;
+  stage: string;
+  tier: string;
+  priority: string;
+  assignee: string | null;
+  organization: string;
+  channel: string;
+  requesterEmail: string;
+  receivedAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  slaState: string;
+  responseDue: string | null;
+  resolutionDue: string | null;
+  waitingOnClient: boolean;
+  /** R5: why service is held, while it is. */
+  held: { reason: string; detail: string; since: string } | null;
+}
+
+export interface TicketDetails extends TicketSummary {
+  intake: Record<string, unknown>;
+  stageEnteredAt: Record<string, string>;
+  solution: unknown;
+  verification: unknown;
+  resolution: unknown;
+  sla: unknown;
+  allowedActions: string[];
+  timeline: TimelineEntry[];
+  /** R13: the requester's answer to the satisfaction survey, once given. */
+  csat: { score: number; comment: string | null; submittedAt: string } | null;
+}
+
+export interface TicketFilters {
+  stage?: string;
+  tier?: string;
+  priority?: string;
+  organization?: string;
+  assignee?: string;
+  requesterEmail?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function findTicket(db: Db, number: string): Promise<TicketDetails | undefined> {
+  const row = await db('tickets').where({ number }).first();
+  if (!row) return undefined;
+  return {
+    ...summary(row),
+    intake: row.intake,
+    stageEnteredAt: inProcedureOrder(row.stage_entered_at),
+    solution: row.solution,
+    verification: row.verification,
+    resolution: row.resolution,
+    sla: row.sla,
+    allowedActions: row.allowed_actions,
+    timeline: await readTimeline(db, number),
+    csat: await csatOf({ db }, number),
+  };
+}
+
+/** Newest first; filters combine with AND. */
+export async function listTickets(db: Db, filters: TicketFilters) {
+  const columns = {
+    stage: 'stage',
+    tier: 'tier',
+    priority: 'priority',
+    organization: 'organization',
+    assignee: 'assignee',
+    requesterEmail: 'requester_email',
+  } as const;
+  const query = db('tickets');
+  for (const [filter, column] of Object.entries(columns)) {
+    const value = filters[filter as keyof typeof columns];
+    if (value !== undefined) query.where(column, value);
+  }
+  return pageOf(
+    query.orderBy([
+      { column: 'received_at', order: 'desc' },
+      { column: 'number', order: 'desc' },
+    ]),
+    filters,
+  );
+}
+
+/** One page of tickets, with how many match in all; `ordered` is the filtered, sorted query. */
+export async function pageOf(
+  ordered: Knex.QueryBuilder,
+  { limit, offset }: { limit: number; offset: number },
+) {
+  const counted = await ordered.clone().clearOrder().count<{ count: string }[]>({ count: '*' });
+  const rows: TicketRow[] = await ordered.limit(limit).offset(offset);
+  return { items: rows.map(summary), total: Number(counted[0]?.count ?? 0), limit, offset };
+}
+
+interface TicketRow {
+  number: string;
+  stage: string;
+  tier: string;
+  priority: string;
+  assignee: string | null;
+  organization: string;
+  channel: string;
+  requester_email: string;
+  received_at: Date;
+  updated_at: Date;
+  closed_at: Date | null;
+  sla_state: string;
+  response_due: Date | null;
+  resolution_due: Date | null;
+  waiting_on_client: boolean;
+  held: TicketSummary['held'];
+}
+
+function summary(row: TicketRow): TicketSummary {
+  return {
+    number: row.number,
+    stage: row.stage,
+    tier: row.tier,
+    priority: row.priority,
+    assignee: row.assignee,
+    organization: row.organization,
+    channel: row.channel,
+    requesterEmail: row.requester_email,
+    receivedAt: row.received_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+    slaState: row.sla_state,
+    responseDue: row.response_due?.toISOString() ?? null,
+    resolutionDue: row.resolution_due?.toISOString() ?? null,
+    waitingOnClient: row.waiting_on_client,
+    held: row.held,
+  };
+}
+
+/** jsonb keeps keys in its own order; show the stages in the order the procedure runs them. */
+function inProcedureOrder(times: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(stages.filter((stage) => stage in times).map((stage) => [stage, times[stage]!]));
+}
