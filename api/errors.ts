@@ -1,15 +1,14 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { z } from 'zod';
 import type { Logger } from '../lib/logger';
 import { dependencyDown } from '../lib/outages';
+import { DeskError, type DeskErrorKind } from '../desk/errors';
 import { requestLog } from './request-log';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { FieldError } from '../desk/errors';
 
-/** The one error type routes and services throw; the central handler turns it into the answer. */
+export { parseOrThrow, type FieldError } from '../desk/errors';
+
+/** An answer only HTTP has words for (401, an unknown route, 405); what a feature refuses is a DeskError. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -24,39 +23,23 @@ export class HttpError extends Error {
     return new HttpError(400, 'invalid request', { errors });
   }
 
-  /** Well-formed as documented, refused for what it means: an unknown party, a period backwards. */
-  static unprocessable(errors: FieldError[], message = 'request refused'): HttpError {
-    return new HttpError(422, message, { errors });
-  }
-
   static notFound(what: string): HttpError {
     return new HttpError(404, `${what} not found`);
   }
 }
 
-export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
-  const name = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || 'body';
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ field: name([...issue.path, key]), message: 'unknown field' }))
-      : [{ field: name(issue.path), message: issue.message }],
-  );
-}
+/** The one place a domain error becomes an HTTP status. */
+const statusOf: Record<DeskErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  refused: 422,
+  unavailable: 503,
+};
 
-/**
- * Parses with a schema or throws naming every bad field: a 400 when the value is not of the documented
- * shape, a 422 when it is and only a rule the document cannot state (a refinement: one field against
- * another, or a check in code) refuses it. A refinement the document states after all (a oneOf) says so
- * with `params: { inDocument: true }`.
- */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const errors = fieldErrors(parsed.error, prefix);
-  const refinedOnly = parsed.error.issues.every(
-    (issue) => issue.code === 'custom' && !(issue.params as { inDocument?: boolean } | undefined)?.inDocument,
-  );
-  throw refinedOnly ? HttpError.unprocessable(errors) : HttpError.badRequest(errors);
+export function httpErrorOf(error: DeskError): HttpError {
+  return new HttpError(statusOf[error.kind], error.message, error.details);
 }
 
 export const unknownRoute: RequestHandler = (req) => {
@@ -67,7 +50,8 @@ export const unknownRoute: RequestHandler = (req) => {
 export const RETRY_AFTER_SECONDS = 5;
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (error, req, res, _next) => {
+  return (thrown, req, res, _next) => {
+    const error = thrown instanceof DeskError ? httpErrorOf(thrown) : thrown;
     if (error instanceof HttpError) {
       if (error.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(error.status).json({ error: error.message, ...error.body });

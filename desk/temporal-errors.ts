@@ -6,25 +6,23 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { failureTypes, type TransitionNotAllowedDetails } from '../workflows/messages';
-import { HttpError, type FieldError } from '../api/errors';
+import { DeskError, type FieldError } from './errors';
 
-/** Turns what Temporal answered into what the API answers; anything unrecognised stays a 500. */
-export function toHttpError(error: unknown, ticketNumber: string, deadlineMs: number): unknown {
+/** Turns what Temporal answered into the desk's refusal; anything unrecognised is thrown as it came. */
+export function deskErrorOf(error: unknown, ticketNumber: string, deadlineMs: number): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const failure = error.cause;
     if (failure.type === failureTypes.transitionNotAllowed) {
       const { stage, allowed } = failure.details?.[0] as TransitionNotAllowedDetails;
-      return new HttpError(409, failure.message, { stage, allowedActions: allowed });
+      return DeskError.conflict(failure.message, { stage, allowedActions: allowed });
     }
     if (failure.type === failureTypes.invalidCommand) {
-      return HttpError.badRequest(failure.details as FieldError[]);
+      return DeskError.invalid(failure.details as FieldError[]);
     }
   }
-  if (error instanceof WorkflowNotFoundError) return HttpError.notFound(`ticket ${ticketNumber}`);
+  if (error instanceof WorkflowNotFoundError) return DeskError.notFound(`ticket ${ticketNumber}`);
   if (notAnsweredInTime(error)) {
-    return new HttpError(503, `no ticket worker answered within ${deadlineMs} ms; try again`, {
-      retryable: true,
-    });
+    return DeskError.unavailable(`no ticket worker answered within ${deadlineMs} ms; try again`);
   }
   return error;
 }

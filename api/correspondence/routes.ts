@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { allow, authenticate, ensureTicketVisible, principalOf } from '../access';
+import { allow, authenticate, principalOf } from '../access';
+import { ensureTicketVisible } from '../../desk/access';
 import type { ApiContext } from '../../desk/context';
 import {
   answerCsatOnTicket,

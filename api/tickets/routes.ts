@@ -3,15 +3,9 @@ import { z } from 'zod';
 import { stages, tiers } from '../../domain/ticket';
 import { priorities } from '../../domain/priority';
 import { actionNames, type ActionName } from '../../workflows/messages';
-import {
-  allow,
-  authenticate,
-  ensureTicketVisible,
-  forbidden,
-  organizationScope,
-  principalOf,
-  scopedFilters,
-} from '../access';
+import { allow, authenticate, principalOf } from '../access';
+import { ensureTicketVisible, organizationScope, scopedFilters } from '../../desk/access';
+import { DeskError } from '../../desk/errors';
 import { actionResult } from '../../desk/tickets/action-results';
 import { mayTakeAction } from '../../desk/tickets/action-permissions';
 import { actionBodySchemas } from './action-schemas';
@@ -100,7 +94,8 @@ export function ticketRoutes(ctx: ApiContext): Router {
     if (!actionNames.includes(action)) {
       throw new HttpError(404, `unknown action ${req.params.action}`, { actions: actionNames });
     }
-    if (!mayTakeAction(principal.role, action)) throw forbidden(`a ${principal.role} may not ${action}`);
+    if (!mayTakeAction(principal.role, action))
+      throw DeskError.forbidden(`a ${principal.role} may not ${action}`);
     await ensureTicketVisible(ctx.db, principal, req.params.number);
     const body = parseOrThrow(actionBodySchemas[action], req.body ?? {});
     const key = parseOrThrow(idempotencyKey, req.get('Idempotency-Key'), 'Idempotency-Key');

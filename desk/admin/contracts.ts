@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
 import type { ContractCreate, ContractUpdate } from './schemas';
-import { HttpError, type FieldError } from '../../api/errors';
+import { DeskError, type FieldError } from '../errors';
 
 /** A contract (R16, R21, R5): its SLA policy, validity, and where it departs from the policy. */
 export interface Contract {
@@ -84,7 +84,7 @@ async function ensureReferencesExist(
       errors.push({ field, message: `no ${field === 'organization' ? 'organization' : field} ${value}` });
     }
   }
-  if (errors.length) throw HttpError.unprocessable(errors);
+  if (errors.length) throw DeskError.refused(errors);
 }
 
 export async function createContract(db: Db, input: ContractCreate, onChanged?: ContractChanged) {
@@ -119,13 +119,11 @@ export async function listContracts(db: Db, filters: { organization?: string }):
 export async function updateContract(db: Db, id: string, input: ContractUpdate, onChanged?: ContractChanged) {
   const contract = await db.transaction(async (trx) => {
     const current: ContractRow | undefined = await contracts(trx).where({ id }).forUpdate().first();
-    if (!current) throw HttpError.notFound(`contract ${id}`);
+    if (!current) throw DeskError.notFound(`contract ${id}`);
     const validFrom = input.validFrom ?? current.valid_from;
     const validTo = input.validTo === undefined ? current.valid_to : input.validTo;
     if (validTo !== null && validTo < validFrom) {
-      throw HttpError.unprocessable([
-        { field: 'validTo', message: `must not be before validFrom (${validFrom})` },
-      ]);
+      throw DeskError.refused([{ field: 'validTo', message: `must not be before validFrom (${validFrom})` }]);
     }
     await ensureReferencesExist(trx, input);
     await trx('contracts').where({ id }).update({

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
 import type { OrganizationCreate, OrganizationUpdate } from './schemas';
 import { uniqueViolation } from './unique-violation';
-import { HttpError } from '../../api/errors';
+import { DeskError } from '../errors';
 
 export interface Organization {
   id: string;
@@ -70,7 +70,7 @@ export async function createOrganization(db: Db, input: OrganizationCreate): Pro
     const constraint = uniqueViolation(error);
     if (!constraint) throw error;
     const field = constraint === 'organizations_pkey' ? 'id' : 'name';
-    throw new HttpError(409, `an organization with this ${field} exists`, {
+    throw DeskError.conflict(`an organization with this ${field} exists`, {
       errors: [{ field, message: `already taken${field === 'id' ? ` (${id})` : ''}` }],
     });
   }
@@ -94,11 +94,10 @@ export async function findOrganization(
 export async function updateOrganization(db: Db, id: string, input: OrganizationUpdate) {
   return db.transaction(async (trx) => {
     const locked = await trx('organizations').where({ id }).forUpdate().first('id');
-    if (!locked) throw HttpError.notFound(`organization ${id}`);
+    if (!locked) throw DeskError.notFound(`organization ${id}`);
     const current = (await findOrganization(trx, id))!;
     if (input.reporterLimit !== undefined && input.reporterLimit < current.activeRequesters) {
-      throw new HttpError(
-        409,
+      throw DeskError.conflict(
         `${current.name} has ${current.activeRequesters} active requesters: deactivate some before lowering the reporter limit to ${input.reporterLimit}`,
         { errors: [{ field: 'reporterLimit', message: `at least ${current.activeRequesters}` }] },
       );

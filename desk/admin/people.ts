@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
 import type { AgentKind, Role } from '../../lib/directory';
 import type { PersonCreate } from './schemas';
-import { HttpError } from '../../api/errors';
+import { DeskError } from '../errors';
 
 export interface Person {
   id: string;
@@ -43,7 +43,7 @@ const people = (db: Db | Knex.Transaction) =>
     .leftJoin('organizations as o', 'o.id', 'p.organization_id')
     .select('p.*', 'o.name as organization_name');
 
-const invalid = (field: string, message: string) => HttpError.unprocessable([{ field, message }]);
+const invalid = (field: string, message: string) => DeskError.refused([{ field, message }]);
 
 /**
  * Adds a person. A requester takes one of the organization's places (R6): the organization's row is
@@ -64,7 +64,7 @@ export async function createPerson(db: Db, input: PersonCreate): Promise<Person>
       .ignore()
       .returning<{ id: string }[]>('id');
     if (!created) {
-      throw new HttpError(409, `${input.email} is already known to the desk`, {
+      throw DeskError.conflict(`${input.email} is already known to the desk`, {
         errors: [{ field: 'email', message: 'already taken' }],
       });
     }
@@ -84,8 +84,7 @@ async function ensurePlaceFor(trx: Knex.Transaction, organizationId: string, ema
     .count<{ count: string }[]>({ count: '*' });
   const active = Number(counted!.count);
   if (active >= organization.reporter_limit) {
-    throw new HttpError(
-      409,
+    throw DeskError.conflict(
       `${organization.name} already has ${active} authorized reporters, its limit of ${organization.reporter_limit} (R6): deactivate one or raise the organization's reporterLimit`,
       { reporterLimit: organization.reporter_limit, activeRequesters: active },
     );
@@ -111,7 +110,7 @@ export async function deactivatePerson(db: Db, id: string): Promise<Person> {
   return db.transaction(async (trx) => {
     await ensureNotLastAdmin(trx, id);
     const updated = await trx('people').where({ id }).update({ active: false });
-    if (!updated) throw HttpError.notFound(`person ${id}`);
+    if (!updated) throw DeskError.notFound(`person ${id}`);
     await trx('api_tokens')
       .where({ person_id: id })
       .whereNull('revoked_at')
@@ -124,7 +123,7 @@ async function ensureNotLastAdmin(trx: Knex.Transaction, id: string): Promise<vo
   // Locking every active admin: two admins deactivating each other at once cannot leave the desk with none.
   const admins = await trx('people').where({ role: 'admin', active: true }).forUpdate().pluck('id');
   if (admins.length === 1 && admins[0] === id) {
-    throw new HttpError(409, 'the desk’s only active admin cannot be deactivated: add another admin first', {
+    throw DeskError.conflict('the desk’s only active admin cannot be deactivated: add another admin first', {
       errors: [{ field: 'id', message: 'the only active admin' }],
     });
   }

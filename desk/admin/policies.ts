@@ -3,7 +3,7 @@ import { businessCalendarSchema } from '../../domain/calendar/schema';
 import type { SlaPolicy } from '../../domain/sla';
 import { slaPolicySchema } from '../../domain/sla-schema';
 import type { Db } from '../../lib/db';
-import { HttpError, parseOrThrow } from '../../api/errors';
+import { DeskError, parseOrThrow } from '../errors';
 
 /** A policy as stored and listed: its calendar by id, since calendars are shared and edited on their own. */
 export type StoredSlaPolicy = Omit<SlaPolicy, 'calendar'> & { calendarId: string };
@@ -16,11 +16,11 @@ export interface Replaced<T> {
 /** The path names what is replaced; a body naming something else is a mistake, not a rename. */
 function withPathId(id: string, body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw HttpError.badRequest([{ field: 'body', message: 'must be an object' }]);
+    throw DeskError.invalid([{ field: 'body', message: 'must be an object' }]);
   }
   const fields = body as Record<string, unknown>;
   if (fields.id !== undefined && fields.id !== id) {
-    throw HttpError.unprocessable([{ field: 'id', message: `must be ${id}, the id in the path` }]);
+    throw DeskError.refused([{ field: 'id', message: `must be ${id}, the id in the path` }]);
   }
   return { ...fields, id };
 }
@@ -61,14 +61,13 @@ export async function replaceSlaPolicy(
 ): Promise<Replaced<StoredSlaPolicy>> {
   const { calendarId, ...fields } = withPathId(id, body);
   if ('calendar' in fields) {
-    throw HttpError.badRequest([{ field: 'calendar', message: 'name the calendar by calendarId' }]);
+    throw DeskError.invalid([{ field: 'calendar', message: 'name the calendar by calendarId' }]);
   }
   if (typeof calendarId !== 'string' || !calendarId) {
-    throw HttpError.badRequest([{ field: 'calendarId', message: 'required: the id of a business calendar' }]);
+    throw DeskError.invalid([{ field: 'calendarId', message: 'required: the id of a business calendar' }]);
   }
   const calendar = await db('business_calendars').where({ id: calendarId }).first('definition');
-  if (!calendar)
-    throw HttpError.unprocessable([{ field: 'calendarId', message: `no calendar ${calendarId}` }]);
+  if (!calendar) throw DeskError.refused([{ field: 'calendarId', message: `no calendar ${calendarId}` }]);
   const { calendar: checked, ...policy } = parseOrThrow(slaPolicySchema, {
     ...fields,
     calendar: calendar.definition,

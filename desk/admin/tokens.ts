@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
-import { newToken, tokenHash } from '../../api/access';
-import { HttpError } from '../../api/errors';
+import { newToken, tokenHash } from '../access';
+import { DeskError } from '../errors';
 
 export interface TokenRecord {
   id: string;
@@ -38,8 +38,8 @@ const toRecord = (row: TokenRow): TokenRecord => ({
 /** A new personal API token for an active person; `db` may be a transaction. */
 export async function issueToken(db: Db | Knex.Transaction, personId: string, label: string) {
   const person = await db('people').where({ id: personId }).first('active');
-  if (!person) throw HttpError.notFound(`person ${personId}`);
-  if (!person.active) throw new HttpError(409, `person ${personId} is deactivated: no token is issued`);
+  if (!person) throw DeskError.notFound(`person ${personId}`);
+  if (!person.active) throw DeskError.conflict(`person ${personId} is deactivated: no token is issued`);
   const token = newToken();
   const [row] = await db('api_tokens')
     .insert({ person_id: personId, token_hash: tokenHash(token), label })
@@ -49,7 +49,7 @@ export async function issueToken(db: Db | Knex.Transaction, personId: string, la
 
 export async function listTokens(db: Db, personId: string): Promise<TokenRecord[]> {
   if (!(await db('people').where({ id: personId }).first('id'))) {
-    throw HttpError.notFound(`person ${personId}`);
+    throw DeskError.notFound(`person ${personId}`);
   }
   const rows = await db('api_tokens').where({ person_id: personId }).orderBy('created_at');
   return rows.map(toRecord);
@@ -61,6 +61,6 @@ export async function revokeToken(db: Db, tokenId: string): Promise<TokenRecord>
     .where({ id: tokenId })
     .update({ revoked_at: db.raw('coalesce(revoked_at, now())') })
     .returning<TokenRow[]>('*');
-  if (!row) throw HttpError.notFound(`token ${tokenId}`);
+  if (!row) throw DeskError.notFound(`token ${tokenId}`);
   return toRecord(row);
 }

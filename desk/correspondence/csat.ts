@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { verifyLinkToken } from '../../mail/signed-links';
 import type { ApiContext } from '../context';
-import { HttpError } from '../../api/errors';
+import { DeskError } from '../errors';
 
 export const csatAnswerSchema = z.strictObject({
   score: z.coerce
@@ -23,9 +23,9 @@ export interface CsatSurvey {
 /** The survey a signed link opens (R13); a link the desk did not sign is refused. */
 export async function openCsatSurvey(ctx: ApiContext, token: string): Promise<CsatSurvey> {
   const ticketNumber = verifyLinkToken(ctx.linkSecret, 'csat', token);
-  if (!ticketNumber) throw new HttpError(403, 'this survey link is not valid');
+  if (!ticketNumber) throw DeskError.forbidden('this survey link is not valid');
   const ticket = await ctx.db('tickets').where({ number: ticketNumber }).first('stage', 'intake');
-  if (!ticket || ticket.stage !== 'CLOSED') throw new HttpError(403, 'this survey link is not valid');
+  if (!ticket || ticket.stage !== 'CLOSED') throw DeskError.forbidden('this survey link is not valid');
   return { ticketNumber, affected: ticket.intake.affected, answered: await csatOf(ctx, ticketNumber) };
 }
 
@@ -48,11 +48,11 @@ export async function answerCsatOnTicket(
   answer: CsatAnswer,
 ) {
   const ticket = await ctx.db('tickets').where({ number: ticketNumber }).first('stage', 'requester_email');
-  if (!ticket) throw HttpError.notFound(`ticket ${ticketNumber}`);
+  if (!ticket) throw DeskError.notFound(`ticket ${ticketNumber}`);
   if (ticket.requester_email.toLowerCase() !== requester.toLowerCase()) {
-    throw new HttpError(403, 'only the requester who reported the ticket rates it');
+    throw DeskError.forbidden('only the requester who reported the ticket rates it');
   }
-  if (ticket.stage !== 'CLOSED') throw new HttpError(409, 'the survey opens once the ticket is closed');
+  if (ticket.stage !== 'CLOSED') throw DeskError.conflict('the survey opens once the ticket is closed');
   await recordCsat(ctx, ticketNumber, answer);
   return csatOf(ctx, ticketNumber);
 }
@@ -75,5 +75,5 @@ async function recordCsat(ctx: ApiContext, ticketNumber: string, answer: CsatAns
     .onConflict('ticket_number')
     .ignore()
     .returning('submitted_at');
-  if (inserted.length === 0) throw new HttpError(409, 'this survey has already been answered');
+  if (inserted.length === 0) throw DeskError.conflict('this survey has already been answered');
 }

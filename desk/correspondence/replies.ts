@@ -2,7 +2,7 @@ import type { Priority } from '../../domain/priority';
 import type { Stage, TicketIntake, Tier } from '../../domain/ticket';
 import type { LetterTicket } from '../../mail/letters';
 import type { ApiContext } from '../context';
-import { HttpError } from '../../api/errors';
+import { DeskError } from '../errors';
 import type { ChangedTicket } from '../tickets/read-back';
 import { appliedOrUnavailable, performAction } from '../tickets/actions';
 import { findTicket, type TicketDetails } from '../tickets/reads';
@@ -27,7 +27,7 @@ export type ReplyOutcome = { recorded: 'reply'; ticket: ChangedTicket } | { reco
  */
 export async function replyToTicket(ctx: ApiContext, number: string, reply: Reply): Promise<ReplyOutcome> {
   const ticket = await findTicket(ctx.db, number);
-  if (!ticket) throw HttpError.notFound(`ticket ${number}`);
+  if (!ticket) throw DeskError.notFound(`ticket ${number}`);
   if (ticket.stage !== 'CLOSED') {
     const command = { message: reply.message, channel: reply.channel, subject: reply.subject };
     const withMail = reply.mailMessageId ? { ...command, mailMessageId: reply.mailMessageId } : command;

@@ -1,5 +1,6 @@
 import type { Db } from '../../lib/db';
-import { forbidden, type Principal } from '../../api/access';
+import type { Principal } from '../access';
+import { DeskError } from '../errors';
 import { customerVoices, deskVoices, type ConversationVoice, type MessageBody } from './schemas';
 import type { FieldTicket } from './field-tickets';
 
@@ -27,14 +28,14 @@ export async function postMessage(
 ): Promise<ConversationMessage> {
   const customer = principal.role === 'requester';
   if (customer && body.internal) {
-    throw forbidden('internal notes are kept from the customer', [
+    throw DeskError.forbidden('internal notes are kept from the customer', [
       { field: 'internal', message: 'a requester may not write internal notes' },
     ]);
   }
   const voices: readonly ConversationVoice[] = customer ? customerVoices : deskVoices;
   const voice = body.as ?? defaultVoice(principal);
   if (!voices.includes(voice)) {
-    throw forbidden(`a ${principal.role} speaks as ${voices.join(', ')}`, [
+    throw DeskError.forbidden(`a ${principal.role} speaks as ${voices.join(', ')}`, [
       { field: 'as', message: `one of ${voices.join(', ')}` },
     ]);
   }

@@ -1,6 +1,6 @@
 import type { Db } from '../../lib/db';
-import { organizationScope, type Principal } from '../../api/access';
-import { HttpError } from '../../api/errors';
+import { organizationScope, type Principal } from '../access';
+import { DeskError } from '../errors';
 
 export interface FieldTicket {
   number: string;
@@ -26,7 +26,7 @@ export async function fieldTicket(db: Db, principal: Principal, number: string):
       if (organization !== undefined) q.where({ organization });
     })
     .first('number', 'organization', 'stage', 'intake');
-  if (!row) throw HttpError.notFound(`ticket ${number}`);
+  if (!row) throw DeskError.notFound(`ticket ${number}`);
   return {
     number: row.number,
     organization: row.organization,
@@ -37,7 +37,7 @@ export async function fieldTicket(db: Db, principal: Principal, number: string):
 
 /** Field work is planned and done on an open ticket; its report may still be signed after closing. */
 export function refuseIfClosed(ticket: FieldTicket, what: string): void {
-  if (ticket.closed) throw new HttpError(409, `${what}: ticket ${ticket.number} is closed`);
+  if (ticket.closed) throw DeskError.conflict(`${what}: ticket ${ticket.number} is closed`);
 }
 
 /** The dispatch in force: the latest, since a ticket may reach the Onsite tier more than once. */
@@ -54,12 +54,12 @@ export function latestDispatch(db: Db, number: string): Promise<DispatchRow | un
 export async function currentDispatch(db: Db, ticket: FieldTicket, what: string): Promise<DispatchRow> {
   const dispatch = await latestDispatch(db, ticket.number);
   if (!dispatch) {
-    throw new HttpError(409, `${what}: no field engineer has been dispatched to ticket ${ticket.number}`);
+    throw DeskError.conflict(`${what}: no field engineer has been dispatched to ticket ${ticket.number}`);
   }
   return dispatch;
 }
 
-export const invalidField = (field: string, message: string) => HttpError.badRequest([{ field, message }]);
+export const invalidField = (field: string, message: string) => DeskError.invalid([{ field, message }]);
 
 /** Whether PostgreSQL refused a write for the named constraint or index. */
 export function violates(error: unknown, constraint: string): boolean {

@@ -1,5 +1,5 @@
 import type { Db } from '../../lib/db';
-import { HttpError } from '../../api/errors';
+import { DeskError } from '../errors';
 import type { ReportDraftBody, ReportSignatureBody } from './schemas';
 import type { FieldTicket } from './field-tickets';
 import { findVisit, type VisitView } from './visits';
@@ -22,7 +22,7 @@ export interface ReportView {
 }
 
 const signedAlready = (visitId: string) =>
-  new HttpError(409, `the field service report of visit ${visitId} is signed and cannot be changed`);
+  DeskError.conflict(`the field service report of visit ${visitId} is signed and cannot be changed`);
 
 /**
  * R23: the field service report of a visit is written as a draft, changed at will, then signed by the
@@ -61,10 +61,9 @@ export async function signReport(
   const visit = await visitOf(db, ticket, visitId);
   const report = await findReport(db, ticket, visitId);
   if (report?.status === 'signed') throw signedAlready(visitId);
-  if (!report) throw new HttpError(409, `sign: no report has been written for visit ${visitId}`);
+  if (!report) throw DeskError.conflict(`sign: no report has been written for visit ${visitId}`);
   if (!visit.checkedOutAt) {
-    throw new HttpError(
-      409,
+    throw DeskError.conflict(
       `sign: visit ${visitId} is still open; check out first, the report carries the time out`,
     );
   }
@@ -95,7 +94,7 @@ export async function findReport(
 
 async function visitOf(db: Db, ticket: FieldTicket, visitId: string): Promise<VisitView> {
   const visit = await findVisit(db, ticket.number, visitId);
-  if (!visit) throw HttpError.notFound(`visit ${visitId} of ticket ${ticket.number}`);
+  if (!visit) throw DeskError.notFound(`visit ${visitId} of ticket ${ticket.number}`);
   return visit;
 }
 

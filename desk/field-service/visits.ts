@@ -1,6 +1,6 @@
 import { findTeam } from '../../activities/field-team';
 import type { Db } from '../../lib/db';
-import { HttpError } from '../../api/errors';
+import { DeskError } from '../errors';
 import type { CheckInBody, CheckOutBody } from './schemas';
 import { currentDispatch, invalidField, refuseIfClosed, violates, type FieldTicket } from './field-tickets';
 
@@ -61,8 +61,7 @@ export async function checkIn(
     return (await findVisit(db, ticket.number, String(id)))!;
   } catch (error) {
     if (!violates(error, 'field_visits_one_open')) throw error;
-    throw new HttpError(
-      409,
+    throw DeskError.conflict(
       `check-in: engineer ${engineerId} is still checked in on ticket ${ticket.number}; check out first`,
     );
   }
@@ -77,7 +76,7 @@ export async function checkOut(
   by: string,
 ): Promise<VisitView> {
   const visit = await findVisit(db, ticket.number, visitId);
-  if (!visit) throw HttpError.notFound(`visit ${visitId} of ticket ${ticket.number}`);
+  if (!visit) throw DeskError.notFound(`visit ${visitId} of ticket ${ticket.number}`);
   const at = recordedTime(body.at);
   if (at.getTime() <= Date.parse(visit.checkedInAt)) {
     throw invalidField('at', `must be after the check-in at ${visit.checkedInAt}`);
@@ -88,7 +87,7 @@ export async function checkOut(
     .update({ checked_out_at: at, checked_out_by: by });
   if (!updated) {
     const { checkedOutAt } = (await findVisit(db, ticket.number, visitId))!;
-    throw new HttpError(409, `check-out: visit ${visitId} was checked out at ${checkedOutAt}`);
+    throw DeskError.conflict(`check-out: visit ${visitId} was checked out at ${checkedOutAt}`);
   }
   return (await findVisit(db, ticket.number, visitId))!;
 }

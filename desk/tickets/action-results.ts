@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ApiContext } from '../context';
-import { HttpError } from '../../api/errors';
-import { notAnsweredInTime, toHttpError } from '../temporal-errors';
+import { DeskError } from '../errors';
+import { notAnsweredInTime, deskErrorOf } from '../temporal-errors';
 import { findTicket, type TicketDetails } from './reads';
 
 export type ActionResult =
@@ -23,14 +23,14 @@ export async function actionResult(ctx: ApiContext, number: string, actionId: st
   } catch (error) {
     if (notAnsweredInTime(error)) return { status: 'pending', actionId };
     if (error instanceof WorkflowUpdateFailedError) {
-      const refusal = toHttpError(error, number, ctx.updateDeadlineMs);
-      if (refusal instanceof HttpError)
-        return { status: 'refused', actionId, error: refusal.message, ...refusal.body };
+      const refusal = deskErrorOf(error, number, ctx.updateDeadlineMs);
+      if (refusal instanceof DeskError)
+        return { status: 'refused', actionId, error: refusal.message, ...refusal.details };
     }
     if (error instanceof WorkflowNotFoundError) {
-      throw new HttpError(404, `no action ${actionId} reached ticket ${number}; send it again`);
+      throw new DeskError('not-found', `no action ${actionId} reached ticket ${number}; send it again`);
     }
-    throw toHttpError(error, number, ctx.updateDeadlineMs);
+    throw deskErrorOf(error, number, ctx.updateDeadlineMs);
   }
   return { status: 'applied', actionId, ticket: (await findTicket(ctx.db, number))! };
 }

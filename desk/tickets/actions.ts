@@ -3,8 +3,8 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { TicketView } from '../../domain/ticket';
 import { actionUpdates, type ActionCommands, type ActionName } from '../../workflows/messages';
 import { withUpdateDeadline, type ApiContext } from '../context';
-import { HttpError } from '../../api/errors';
-import { notAnsweredInTime, toHttpError } from '../temporal-errors';
+import { DeskError } from '../errors';
+import { notAnsweredInTime, deskErrorOf } from '../temporal-errors';
 import { readBack, type ChangedTicket } from './read-back';
 import { pendingIntake, startTicket } from './start';
 
@@ -36,7 +36,7 @@ export async function performAction<A extends ActionName>(
   if (!known) await registerPendingTicket(ctx, number);
   // A closed ticket's workflow has ended; answer from the record rather than asking a finished run.
   if (known?.stage === 'CLOSED') {
-    throw new HttpError(409, `${action}: the ticket is closed`, { stage: 'CLOSED', allowedActions: [] });
+    throw DeskError.conflict(`${action}: the ticket is closed`, { stage: 'CLOSED', allowedActions: [] });
   }
   const update = actionUpdates[action] as UpdateDefinition<TicketView, [ActionCommands[A]]>;
   const command = { ...body, actor } as ActionCommands[A];
@@ -47,7 +47,7 @@ export async function performAction<A extends ActionName>(
     );
   } catch (error) {
     if (notAnsweredInTime(error)) return { pending: pendingAction(number, action, actionId) };
-    throw toHttpError(error, number, ctx.updateDeadlineMs);
+    throw deskErrorOf(error, number, ctx.updateDeadlineMs);
   }
   return { ticket: await readBack(ctx.db, number, async () => view) };
 }
@@ -55,8 +55,7 @@ export async function performAction<A extends ActionName>(
 /** For callers that cannot answer "pending" (a mail reply is retried by its sender): not answered is a 503. */
 export function appliedOrUnavailable(outcome: ActionOutcome, deadlineMs: number): ChangedTicket {
   if (outcome.pending) {
-    throw new HttpError(503, `no ticket worker answered within ${deadlineMs} ms; try again`, {
-      retryable: true,
+    throw DeskError.unavailable(`no ticket worker answered within ${deadlineMs} ms; try again`, {
       pending: outcome.pending,
     });
   }
@@ -69,11 +68,9 @@ export function appliedOrUnavailable(outcome: ActionOutcome, deadlineMs: number)
  */
 async function registerPendingTicket(ctx: ApiContext, number: string): Promise<void> {
   const pending = await pendingIntake(ctx, number);
-  if (!pending) throw HttpError.notFound(`ticket ${number}`);
+  if (!pending) throw DeskError.notFound(`ticket ${number}`);
   if ((await startTicket(ctx, pending)) === 'pending') {
-    throw new HttpError(503, `ticket ${number} is not registered yet; nothing was done, try again`, {
-      retryable: true,
-    });
+    throw DeskError.unavailable(`ticket ${number} is not registered yet; nothing was done, try again`);
   }
 }
 

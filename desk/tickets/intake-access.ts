@@ -1,8 +1,8 @@
 import type { TicketIntake } from '../../domain/ticket';
 import type { Db } from '../../lib/db';
 import { isActiveRequesterOf } from '../../lib/directory';
-import { forbidden, type Principal } from '../../api/access';
-import { HttpError, type FieldError } from '../../api/errors';
+import type { Principal } from '../access';
+import { DeskError, type FieldError } from '../errors';
 
 /**
  * Who a ticket may be opened for, checked before a number is taken. A requester opens tickets only for
@@ -29,7 +29,7 @@ export async function ensureMayOpenFor(db: Db, principal: Principal, intake: Tic
       });
     }
     if (errors.length)
-      throw forbidden('a requester opens tickets only for themselves, as they send them', errors);
+      throw DeskError.forbidden('a requester opens tickets only for themselves, as they send them', errors);
     return;
   }
   const organization = await db('organizations').where({ name: intake.organization }).first('id');
@@ -44,6 +44,6 @@ export async function ensureMayOpenFor(db: Db, principal: Principal, intake: Tic
   }
 }
 
-function unknownParty(field: string, message: string): HttpError {
-  return new HttpError(422, 'the ticket names an unknown party', { errors: [{ field, message }] });
+function unknownParty(field: string, message: string): DeskError {
+  return DeskError.refused([{ field, message }], 'the ticket names an unknown party');
 }

@@ -3,7 +3,7 @@ import { priorityOf } from '../../domain/priority';
 import type { TicketIntake } from '../../domain/ticket';
 import { ticketQuery } from '../../workflows/messages';
 import { withUpdateDeadline, type ApiContext } from '../context';
-import { HttpError } from '../../api/errors';
+import { DeskError } from '../errors';
 import { resolvePartLeadTimes } from './parts-catalog';
 import { readBack, type ChangedTicket } from './read-back';
 import { findTicket } from './reads';
@@ -56,12 +56,8 @@ export async function openTicket(
 /** For callers that cannot answer "pending" (a mail is retried by its sender with the same Message-ID). */
 export function registeredOrUnavailable(opened: OpenedTicket, deadlineMs: number): ChangedTicket {
   if (opened.pending) {
-    throw new HttpError(
-      503,
+    throw DeskError.unavailable(
       `ticket ${opened.pending.number} not confirmed within ${deadlineMs} ms; try again`,
-      {
-        retryable: true,
-      },
     );
   }
   return opened.ticket;
@@ -83,9 +79,10 @@ async function numberForKey(ctx: ApiContext, key: string, intake: TicketIntake):
   );
   const row = await ctx.db('ticket_requests').where({ idempotency_key: key }).first();
   if (row.request_hash !== requestHash) {
-    throw new HttpError(422, 'idempotency key reused for a different request', {
-      errors: [{ field: 'Idempotency-Key', message: 'already used for a request with a different body' }],
-    });
+    throw DeskError.refused(
+      [{ field: 'Idempotency-Key', message: 'already used for a request with a different body' }],
+      'idempotency key reused for a different request',
+    );
   }
   return row.ticket_number;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../lib/db';
 import type { PartToReplace } from '../../workflows/ticket-state';
-import { HttpError, type FieldError } from '../../api/errors';
+import { DeskError, type FieldError } from '../errors';
 
 export interface RequestedPart {
   partNumber: string;
@@ -47,7 +47,7 @@ export async function resolvePartLeadTimes(db: Db, parts: RequestedPart[]): Prom
       errors.push({ field: `${field}.partNumber`, message: 'not stocked in any warehouse' });
     }
   });
-  if (errors.length > 0) throw HttpError.unprocessable(errors);
+  if (errors.length > 0) throw DeskError.refused(errors);
   return resolved;
 }
 

@@ -5,7 +5,7 @@ import { ticketWorkflow } from '../../workflows';
 import type { OpenTicketInput } from '../../workflows/ticket-state';
 import { ticketDetails, ticketSummary } from '../../workflows/ticket-summary';
 import { withUpdateDeadline, type ApiContext } from '../context';
-import { notAnsweredInTime, toHttpError } from '../temporal-errors';
+import { notAnsweredInTime, deskErrorOf } from '../temporal-errors';
 
 /** `registered`: the workflow answered; `pending`: Temporal did not confirm in time, the ledger will finish it. */
 export type StartOutcome = 'registered' | 'pending';
@@ -65,7 +65,7 @@ export async function startTicket(ctx: ApiContext, open: OpenTicketInput): Promi
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError) return 'registered';
     if (notAnsweredInTime(error)) return 'pending';
-    throw toHttpError(error, number, ctx.updateDeadlineMs);
+    throw deskErrorOf(error, number, ctx.updateDeadlineMs);
   }
 }
 
