@@ -1,6 +1,6 @@
 import express from 'express';
 import type { Logger } from '../lib/logger';
-import type { ApiContext } from '../desk/context';
+import type { DeskContext } from '../desk/context';
 import { errorHandler, unknownRoute } from './errors';
 import { releaseHeldTickets } from '../desk/admin/held-service';
 import { methodNotAllowed } from './method-not-allowed';
@@ -22,7 +22,7 @@ import { reportRoutes } from './reports/routes';
 import { ticketRoutes } from './tickets/routes';
 import { workQueueRoutes } from './tickets/work-queue-routes';
 
-export function createApp(ctx: ApiContext, log: Logger): express.Express {
+export function createApp(ctx: DeskContext, log: Logger): express.Express {
   const app = express();
   const metrics = createApiMetrics(ctx.db);
   app.disable('x-powered-by');

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Dependency } from '../lib/outages';
-import type { ApiContext } from '../desk/context';
+import type { DeskContext } from '../desk/context';
 import { RETRY_AFTER_SECONDS } from './errors';
 
 /** A probe that hangs (a black-holed network) counts as down rather than holding the health check. */
@@ -25,7 +25,7 @@ async function answers(probe: () => Promise<unknown>): Promise<boolean> {
  * For load balancers and `npm start`: 200 when PostgreSQL and Temporal both answer, else 503 naming what is
  * down, so an operator sees at once which dependency to look at.
  */
-export function healthRoutes(ctx: Pick<ApiContext, 'db' | 'client'>): Router {
+export function healthRoutes(ctx: Pick<DeskContext, 'db' | 'client'>): Router {
   const router = Router();
   const probes: Record<Dependency, () => Promise<unknown>> = {
     PostgreSQL: () => ctx.db.raw('SELECT 1'),

@@ -2,12 +2,12 @@ import { once } from 'node:events';
 import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { createApp } from './app';
-import { connectApiContext } from '../desk/context';
+import { connectDesk } from '../desk/context';
 import { watchPendingIntakes } from '../desk/tickets/start';
 
 const config = loadConfig();
 const log = createLogger('api', config.logLevel);
-const ctx = await connectApiContext(config);
+const ctx = await connectDesk(config);
 const app = createApp(ctx, log);
 const server = app.listen(config.api.port, config.api.host);
 await once(server, 'listening');

@@ -2,8 +2,8 @@ import { Client, Connection } from '@temporalio/client';
 import { requireDatabaseUrl, requireLinkSecret, type Config } from '../lib/config';
 import { createDb, type Db } from '../lib/db';
 
-/** What the API's feature functions need; built once in api/main.ts (or by a test). */
-export interface ApiContext {
+/** What the desk's feature functions need, whichever door calls them; built once per process (or by a test). */
+export interface DeskContext {
   client: Client;
   db: Db;
   taskQueue: string;
@@ -16,8 +16,8 @@ export interface ApiContext {
   temporalUi: { url: string; namespace: string };
 }
 
-/** The context of a process configured by the environment: the API's, and the mail process's. */
-export async function connectApiContext(config: Config): Promise<ApiContext & { close(): Promise<void> }> {
+/** The desk of a process configured by the environment: the API's, and the mail process's. */
+export async function connectDesk(config: Config): Promise<DeskContext & { close(): Promise<void> }> {
   const db = createDb(requireDatabaseUrl(config));
   const connection = await Connection.connect({ address: config.temporal.address });
   return {
@@ -33,6 +33,6 @@ export async function connectApiContext(config: Config): Promise<ApiContext & { 
 }
 
 /** Every call that waits on a worker carries a deadline, so a missing worker is a 503, not a hung request. */
-export function withUpdateDeadline<T>(ctx: ApiContext, fn: () => Promise<T>): Promise<T> {
+export function withUpdateDeadline<T>(ctx: DeskContext, fn: () => Promise<T>): Promise<T> {
   return ctx.client.withDeadline(Date.now() + ctx.updateDeadlineMs, fn);
 }

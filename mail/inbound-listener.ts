@@ -1,10 +1,10 @@
-import type { ApiContext } from '../desk/context';
+import type { DeskContext } from '../desk/context';
 import type { Logger } from '../lib/logger';
 import { createInboundMailbox } from './inbound-mailbox';
 import { listenSmtp, type SmtpListener } from './smtp-listener';
 
 export interface InboundListenerOptions {
-  ctx: ApiContext;
+  ctx: DeskContext;
   log: Logger;
   host: string;
   port: number;

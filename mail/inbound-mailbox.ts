@@ -1,5 +1,5 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { ApiContext } from '../desk/context';
+import type { DeskContext } from '../desk/context';
 import { openTicket, registeredOrUnavailable } from '../desk/tickets/intake';
 import { replyToTicket } from '../desk/correspondence/replies';
 import { cleanText } from '../domain/safe-text';
@@ -12,7 +12,7 @@ import type { ReceivedMail } from './smtp-listener';
 import { queueLetters, sendLetters } from './standalone-letters';
 
 export interface InboundMailboxOptions {
-  ctx: ApiContext;
+  ctx: DeskContext;
   log: Logger;
   attachmentMaxBytes: number;
 }

@@ -1,5 +1,5 @@
 import { createTransport } from 'nodemailer';
-import { connectApiContext } from '../desk/context';
+import { connectDesk } from '../desk/context';
 import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { createImapPoller } from './imap-poller';
@@ -10,7 +10,7 @@ import { startOutboundRelay } from './outbound-relay';
 /** The mail process: the outbound relay the worker sends through, the inbound listener and the IMAP poller. */
 const config = loadConfig();
 const log = createLogger('mail', config.logLevel);
-const ctx = await connectApiContext(config);
+const ctx = await connectDesk(config);
 const { db } = ctx;
 
 const { relayAddress, inboundAddress } = config.mail;

@@ -6,12 +6,12 @@ import {
   type ContractChanged,
 } from '../../desk/admin/contracts';
 import { contractCreateSchema, contractsQuerySchema, contractUpdateSchema } from '../../desk/admin/schemas';
-import type { ApiContext } from '../../desk/context';
+import type { DeskContext } from '../../desk/context';
 import { HttpError, parseOrThrow } from '../errors';
 
 /** Contracts of the organizations (R16, R21, R5); admins only. `onContractChanged` hears of each stored one. */
 export function adminContractRoutes(
-  ctx: Pick<ApiContext, 'db'>,
+  ctx: Pick<DeskContext, 'db'>,
   onContractChanged?: ContractChanged,
 ): Router {
   const router = Router();

@@ -15,7 +15,7 @@ import {
   tokenIssueSchema,
 } from '../../desk/admin/schemas';
 import { issueToken, listTokens, revokeToken } from '../../desk/admin/tokens';
-import type { ApiContext } from '../../desk/context';
+import type { DeskContext } from '../../desk/context';
 import { HttpError, parseOrThrow } from '../errors';
 
 const uuid = z.uuid();
@@ -27,7 +27,7 @@ export function existingId(what: string, id: string): string {
 }
 
 /** Organizations, their people and the people's API tokens (R4, R6, R24); admins only. */
-export function adminDirectoryRoutes(ctx: Pick<ApiContext, 'db'>): Router {
+export function adminDirectoryRoutes(ctx: Pick<DeskContext, 'db'>): Router {
   const router = Router();
 
   router.post('/admin/organizations', async (req, res) => {

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { listCalendars, listSlaPolicies, replaceCalendar, replaceSlaPolicy } from '../../desk/admin/policies';
-import type { ApiContext } from '../../desk/context';
+import type { DeskContext } from '../../desk/context';
 
 /** Business calendars and SLA policies (R16–R21), as data; admins only. PUT creates (201) or replaces (200). */
-export function adminPolicyRoutes(ctx: Pick<ApiContext, 'db'>): Router {
+export function adminPolicyRoutes(ctx: Pick<DeskContext, 'db'>): Router {
   const router = Router();
 
   router.get('/admin/calendars', async (_req, res) => {

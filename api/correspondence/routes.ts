@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { allow, authenticate, principalOf } from '../access';
 import { ensureTicketVisible } from '../../desk/access';
-import type { ApiContext } from '../../desk/context';
+import type { DeskContext } from '../../desk/context';
 import {
   answerCsatOnTicket,
   answerCsatSurvey,
@@ -26,7 +26,7 @@ export const replySchema = z.strictObject({
 const attachmentId = z.coerce.number({ error: 'an attachment id' }).int().positive('an attachment id');
 
 /** The ticket's conversation with the requester (R7, R13), its attachments, and the CSAT survey links. */
-export function correspondenceRoutes(ctx: ApiContext): Router {
+export function correspondenceRoutes(ctx: DeskContext): Router {
   const router = Router();
   const signedIn = authenticate(ctx.db);
   const onTicket = allow('requester', 'agent', 'manager');

@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import { allow, authenticate, principalOf } from '../access';
-import type { ApiContext } from '../../desk/context';
+import type { DeskContext } from '../../desk/context';
 import { HttpError, parseOrThrow } from '../errors';
 import { agreeAppointment } from '../../desk/field-service/appointments';
 import { listMessages, postMessage } from '../../desk/field-service/conversation';
@@ -21,7 +21,7 @@ import { checkIn, checkOut } from '../../desk/field-service/visits';
 import { rememberTicket } from '../request-log';
 
 /** Field service from dispatch to the signed report (R21–R23), and the invoicing basis it yields. */
-export function fieldServiceRoutes(ctx: Pick<ApiContext, 'db'>): Router {
+export function fieldServiceRoutes(ctx: Pick<DeskContext, 'db'>): Router {
   const router = Router();
   const { db } = ctx;
   const signedIn = authenticate(db);

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import express, { Router, type RequestHandler } from 'express';
 import { authenticate, principalOf } from '../access';
 import { actionRoles } from '../../desk/tickets/action-permissions';
-import type { ApiContext } from '../../desk/context';
+import type { DeskContext } from '../../desk/context';
 import { object, orNull, text } from '../openapi/json-schema';
 import { errorResponses } from '../openapi/operations';
 
@@ -22,7 +22,7 @@ const contentSecurityPolicy: RequestHandler = (_req, res, next) => {
  * `/portal/settings` tells the signed-in person's portal who may take which action, and tells the desk
  * where the Temporal UI is.
  */
-export function portalRoutes(ctx: Pick<ApiContext, 'db' | 'temporalUi'>): Router {
+export function portalRoutes(ctx: Pick<DeskContext, 'db' | 'temporalUi'>): Router {
   const router = Router();
   const { url: uiUrl, namespace } = ctx.temporalUi;
 

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { allow, authenticate } from '../access';
-import type { ApiContext } from '../../desk/context';
+import type { DeskContext } from '../../desk/context';
 import { parseOrThrow } from '../errors';
 import { reports } from '../../desk/reports';
 import { toCsv } from '../../desk/reports/csv';
@@ -24,7 +24,7 @@ function csvOf(report: Report, { rows, total }: ReportResult): string {
 }
 
 /** The managers' reports, as JSON or as a CSV download. */
-export function reportRoutes(ctx: Pick<ApiContext, 'db'>): Router {
+export function reportRoutes(ctx: Pick<DeskContext, 'db'>): Router {
   const router = Router();
   const managers = [authenticate(ctx.db), allow('manager', 'admin')];
 

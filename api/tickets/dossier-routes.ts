@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import { findDossiers } from '../../activities/manager-dossier';
 import { allow, authenticate } from '../access';
-import type { ApiContext } from '../../desk/context';
+import type { DeskContext } from '../../desk/context';
 import { HttpError } from '../errors';
 import { rememberTicket } from '../request-log';
 
 /** The dossiers filed for the IT manager at the decision point (R20), oldest first. */
-export function dossierRoutes(ctx: Pick<ApiContext, 'db'>): Router {
+export function dossierRoutes(ctx: Pick<DeskContext, 'db'>): Router {
   const router = Router();
   router.param('number', rememberTicket);
 

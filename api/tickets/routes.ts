@@ -9,7 +9,7 @@ import { DeskError } from '../../desk/errors';
 import { actionResult } from '../../desk/tickets/action-results';
 import { mayTakeAction } from '../../desk/tickets/action-permissions';
 import { actionBodySchemas } from './action-schemas';
-import type { ApiContext } from '../../desk/context';
+import type { DeskContext } from '../../desk/context';
 import { HttpError, parseOrThrow } from '../errors';
 import { ensureMayOpenFor } from '../../desk/tickets/intake-access';
 import { ticketIntakeSchema } from './intake-schema';
@@ -42,7 +42,7 @@ export const idempotencyKey = headerSchema(
 /** Requesters see their own organization's tickets; the desk works them; admins configure the desk. */
 const ticketReaders = allow('requester', 'agent', 'manager');
 
-export function ticketRoutes(ctx: ApiContext): Router {
+export function ticketRoutes(ctx: DeskContext): Router {
   const router = Router();
   const signedIn = authenticate(ctx.db);
   router.param('number', rememberTicket);
@@ -119,6 +119,6 @@ function pendingTicket(number: string) {
 }
 
 /** A read that nudges a pending create does not keep its caller waiting a whole update deadline. */
-function briefly(ctx: ApiContext): ApiContext {
+function briefly(ctx: DeskContext): DeskContext {
   return { ...ctx, updateDeadlineMs: Math.min(ctx.updateDeadlineMs, 2_000) };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { priorities } from '../../domain/priority';
 import { tiers } from '../../domain/ticket';
 import { allow, authenticate } from '../access';
-import type { ApiContext } from '../../desk/context';
+import type { DeskContext } from '../../desk/context';
 import { parseOrThrow } from '../errors';
 import { listWorkQueue } from '../../desk/tickets/work-queue';
 
@@ -17,7 +17,7 @@ export const queueQuerySchema = z.strictObject({
 });
 
 /** The desk's work queue (R18): what to take next. */
-export function workQueueRoutes(ctx: Pick<ApiContext, 'db'>): Router {
+export function workQueueRoutes(ctx: Pick<DeskContext, 'db'>): Router {
   const router = Router();
 
   router.get('/queue', authenticate(ctx.db), allow('agent', 'manager'), async (req, res) => {

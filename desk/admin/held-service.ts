@@ -1,5 +1,5 @@
 import type { Contract } from './contracts';
-import type { ApiContext } from '../context';
+import type { DeskContext } from '../context';
 import { performAction } from '../tickets/actions';
 
 /**
@@ -7,7 +7,7 @@ import { performAction } from '../tickets/actions';
  * where it was. Runs after the contract is stored, so a failure here leaves the tickets held, not the
  * contract unsaved; renewing again (or `release` by an agent) picks them up.
  */
-export async function releaseHeldTickets(ctx: ApiContext, contract: Contract): Promise<string[]> {
+export async function releaseHeldTickets(ctx: DeskContext, contract: Contract): Promise<string[]> {
   const today = new Date().toISOString().slice(0, 10);
   if (contract.validFrom > today || (contract.validTo !== null && contract.validTo < today)) return [];
   const held: { number: string }[] = await ctx

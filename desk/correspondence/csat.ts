@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { verifyLinkToken } from '../../mail/signed-links';
-import type { ApiContext } from '../context';
+import type { DeskContext } from '../context';
 import { DeskError } from '../errors';
 
 export const csatAnswerSchema = z.strictObject({
@@ -21,7 +21,7 @@ export interface CsatSurvey {
 }
 
 /** The survey a signed link opens (R13); a link the desk did not sign is refused. */
-export async function openCsatSurvey(ctx: ApiContext, token: string): Promise<CsatSurvey> {
+export async function openCsatSurvey(ctx: DeskContext, token: string): Promise<CsatSurvey> {
   const ticketNumber = verifyLinkToken(ctx.linkSecret, 'csat', token);
   if (!ticketNumber) throw DeskError.forbidden('this survey link is not valid');
   const ticket = await ctx.db('tickets').where({ number: ticketNumber }).first('stage', 'intake');
@@ -31,7 +31,7 @@ export async function openCsatSurvey(ctx: ApiContext, token: string): Promise<Cs
 
 /** One answer per ticket: the link cannot be used again, by the requester or by anyone it was forwarded to. */
 export async function answerCsatSurvey(
-  ctx: ApiContext,
+  ctx: DeskContext,
   token: string,
   answer: CsatAnswer,
 ): Promise<CsatSurvey> {
@@ -42,7 +42,7 @@ export async function answerCsatSurvey(
 
 /** R13 in the portal: the requester who reported the ticket rates it once it is closed, once, as the link would. */
 export async function answerCsatOnTicket(
-  ctx: ApiContext,
+  ctx: DeskContext,
   ticketNumber: string,
   requester: string,
   answer: CsatAnswer,
@@ -57,7 +57,7 @@ export async function answerCsatOnTicket(
   return csatOf(ctx, ticketNumber);
 }
 
-export async function csatOf(ctx: Pick<ApiContext, 'db'>, ticketNumber: string) {
+export async function csatOf(ctx: Pick<DeskContext, 'db'>, ticketNumber: string) {
   const row = await ctx.db('csat_responses').where({ ticket_number: ticketNumber }).first();
   return row
     ? {
@@ -68,7 +68,7 @@ export async function csatOf(ctx: Pick<ApiContext, 'db'>, ticketNumber: string) 
     : null;
 }
 
-async function recordCsat(ctx: ApiContext, ticketNumber: string, answer: CsatAnswer): Promise<void> {
+async function recordCsat(ctx: DeskContext, ticketNumber: string, answer: CsatAnswer): Promise<void> {
   const inserted = await ctx
     .db('csat_responses')
     .insert({ ticket_number: ticketNumber, score: answer.score, comment: answer.comment || null })

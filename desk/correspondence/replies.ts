@@ -1,7 +1,7 @@
 import type { Priority } from '../../domain/priority';
 import type { Stage, TicketIntake, Tier } from '../../domain/ticket';
 import type { LetterTicket } from '../../mail/letters';
-import type { ApiContext } from '../context';
+import type { DeskContext } from '../context';
 import { DeskError } from '../errors';
 import type { ChangedTicket } from '../tickets/read-back';
 import { appliedOrUnavailable, performAction } from '../tickets/actions';
@@ -25,7 +25,7 @@ export type ReplyOutcome = { recorded: 'reply'; ticket: ChangedTicket } | { reco
  * question resumes the clocks); once closed it is a clarification, kept and passed to the engineer, and the
  * ticket and its SLA stay closed.
  */
-export async function replyToTicket(ctx: ApiContext, number: string, reply: Reply): Promise<ReplyOutcome> {
+export async function replyToTicket(ctx: DeskContext, number: string, reply: Reply): Promise<ReplyOutcome> {
   const ticket = await findTicket(ctx.db, number);
   if (!ticket) throw DeskError.notFound(`ticket ${number}`);
   if (ticket.stage !== 'CLOSED') {
@@ -39,7 +39,7 @@ export async function replyToTicket(ctx: ApiContext, number: string, reply: Repl
   return { recorded: 'clarification' };
 }
 
-async function recordClarification(ctx: ApiContext, ticket: TicketDetails, reply: Reply): Promise<void> {
+async function recordClarification(ctx: DeskContext, ticket: TicketDetails, reply: Reply): Promise<void> {
   const keys = await ctx.db.transaction(async (trx) => {
     const [message] = await trx('ticket_messages')
       .insert({

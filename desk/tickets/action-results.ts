@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { ApiContext } from '../context';
+import type { DeskContext } from '../context';
 import { DeskError } from '../errors';
 import { notAnsweredInTime, deskErrorOf } from '../temporal-errors';
 import { findTicket, type TicketDetails } from './reads';
@@ -16,7 +16,11 @@ const lookMs = 2_000;
  * What became of an action answered 202: Temporal keeps each update's outcome with the ticket's history, and an
  * update it never recorded (lost when the server went down before storing it) is unknown: 404, send it again.
  */
-export async function actionResult(ctx: ApiContext, number: string, actionId: string): Promise<ActionResult> {
+export async function actionResult(
+  ctx: DeskContext,
+  number: string,
+  actionId: string,
+): Promise<ActionResult> {
   const handle = ctx.client.workflow.getHandle(number).getUpdateHandle(actionId);
   try {
     await ctx.client.withDeadline(Date.now() + Math.min(lookMs, ctx.updateDeadlineMs), () => handle.result());

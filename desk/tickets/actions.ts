@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TicketView } from '../../domain/ticket';
 import { actionUpdates, type ActionCommands, type ActionName } from '../../workflows/messages';
-import { withUpdateDeadline, type ApiContext } from '../context';
+import { withUpdateDeadline, type DeskContext } from '../context';
 import { DeskError } from '../errors';
 import { notAnsweredInTime, deskErrorOf } from '../temporal-errors';
 import { readBack, type ChangedTicket } from './read-back';
@@ -25,7 +25,7 @@ export type ActionOutcome = { ticket: ChangedTicket; pending?: undefined } | { p
  * The action's id is its Temporal update id: sending the same id again joins the first attempt.
  */
 export async function performAction<A extends ActionName>(
-  ctx: ApiContext,
+  ctx: DeskContext,
   number: string,
   action: A,
   body: Omit<ActionCommands[A], 'actor'>,
@@ -66,7 +66,7 @@ export function appliedOrUnavailable(outcome: ActionOutcome, deadlineMs: number)
  * A create answered 202 hands out its number before the ticket is registered: an action on it first makes sure
  * its workflow runs. Nothing is sent while it does not, so the 503 is safe to retry.
  */
-async function registerPendingTicket(ctx: ApiContext, number: string): Promise<void> {
+async function registerPendingTicket(ctx: DeskContext, number: string): Promise<void> {
   const pending = await pendingIntake(ctx, number);
   if (!pending) throw DeskError.notFound(`ticket ${number}`);
   if ((await startTicket(ctx, pending)) === 'pending') {

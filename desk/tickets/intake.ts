@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { priorityOf } from '../../domain/priority';
 import type { TicketIntake } from '../../domain/ticket';
 import { ticketQuery } from '../../workflows/messages';
-import { withUpdateDeadline, type ApiContext } from '../context';
+import { withUpdateDeadline, type DeskContext } from '../context';
 import { DeskError } from '../errors';
 import { resolvePartLeadTimes } from './parts-catalog';
 import { readBack, type ChangedTicket } from './read-back';
@@ -20,7 +20,7 @@ export type OpenedTicket =
  * returns the ticket the first request opened.
  */
 export async function openTicket(
-  ctx: ApiContext,
+  ctx: DeskContext,
   intake: TicketIntake,
   idempotencyKey?: string,
 ): Promise<OpenedTicket> {
@@ -63,14 +63,14 @@ export function registeredOrUnavailable(opened: OpenedTicket, deadlineMs: number
   return opened.ticket;
 }
 
-async function nextTicketNumber(ctx: ApiContext): Promise<string> {
+async function nextTicketNumber(ctx: DeskContext): Promise<string> {
   const { rows } = await ctx.db.raw<{ rows: { number: string }[] }>(
     `SELECT 'TF-' || nextval('ticket_number_seq') AS number`,
   );
   return rows[0]!.number;
 }
 
-async function numberForKey(ctx: ApiContext, key: string, intake: TicketIntake): Promise<string> {
+async function numberForKey(ctx: DeskContext, key: string, intake: TicketIntake): Promise<string> {
   const requestHash = createHash('sha256').update(JSON.stringify(intake)).digest('hex');
   await ctx.db.raw(
     `INSERT INTO ticket_requests (idempotency_key, ticket_number, request_hash)

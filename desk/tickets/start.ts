@@ -4,14 +4,14 @@ import { registeredUpdate, ticketSearchAttributes } from '../../workflows/messag
 import { ticketWorkflow } from '../../workflows';
 import type { OpenTicketInput } from '../../workflows/ticket-state';
 import { ticketDetails, ticketSummary } from '../../workflows/ticket-summary';
-import { withUpdateDeadline, type ApiContext } from '../context';
+import { withUpdateDeadline, type DeskContext } from '../context';
 import { notAnsweredInTime, deskErrorOf } from '../temporal-errors';
 
 /** `registered`: the workflow answered; `pending`: Temporal did not confirm in time, the ledger will finish it. */
 export type StartOutcome = 'registered' | 'pending';
 
 /** Writes the intake to the ledger before Temporal is asked; a repeat keeps the first input, so clocks agree. */
-export async function recordIntake(ctx: ApiContext, open: OpenTicketInput): Promise<OpenTicketInput> {
+export async function recordIntake(ctx: DeskContext, open: OpenTicketInput): Promise<OpenTicketInput> {
   await ctx
     .db('ticket_intakes')
     .insert({ number: open.number, organization: open.intake.organization, start: JSON.stringify(open) })
@@ -22,7 +22,7 @@ export async function recordIntake(ctx: ApiContext, open: OpenTicketInput): Prom
 
 /** The ledger's input of a ticket its workflow has not registered yet, for a caller allowed to see it. */
 export async function pendingIntake(
-  ctx: ApiContext,
+  ctx: DeskContext,
   number: string,
   organization?: string,
 ): Promise<OpenTicketInput | undefined> {
@@ -38,7 +38,7 @@ export async function pendingIntake(
  * Starts the ticket's workflow and waits until it has registered the ticket. Safe to repeat: a running ticket
  * is joined, a closed one is never reopened.
  */
-export async function startTicket(ctx: ApiContext, open: OpenTicketInput): Promise<StartOutcome> {
+export async function startTicket(ctx: DeskContext, open: OpenTicketInput): Promise<StartOutcome> {
   const { number, intake, priority } = open;
   const start = new WithStartWorkflowOperation(ticketWorkflow, {
     workflowId: number,
@@ -73,7 +73,7 @@ export async function startTicket(ctx: ApiContext, open: OpenTicketInput): Promi
  * Starts the tickets the ledger holds that no workflow registered, e.g. one accepted just before Temporal went
  * down, oldest first. Each start is idempotent, so any number of API processes may run this.
  */
-export async function resumePendingIntakes(ctx: ApiContext, log: Logger, olderThanMs = 0): Promise<number> {
+export async function resumePendingIntakes(ctx: DeskContext, log: Logger, olderThanMs = 0): Promise<number> {
   const rows: { start: OpenTicketInput }[] = await ctx
     .db('ticket_intakes')
     .whereNotExists((q) => q.select(1).from('tickets').whereRaw('tickets.number = ticket_intakes.number'))
@@ -95,7 +95,7 @@ export async function resumePendingIntakes(ctx: ApiContext, log: Logger, olderTh
  * An API process looks for pending intakes when it starts and then every `everyMs`, so a create answered 202
  * becomes a ticket even if its client never asks again. Returns a function that stops the watch.
  */
-export function watchPendingIntakes(ctx: ApiContext, log: Logger, everyMs: number): () => Promise<void> {
+export function watchPendingIntakes(ctx: DeskContext, log: Logger, everyMs: number): () => Promise<void> {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<unknown> = Promise.resolve();

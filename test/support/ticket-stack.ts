@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../api/app';
-import type { ApiContext } from '../../desk/context';
+import type { DeskContext } from '../../desk/context';
 import { apiClient, type ApiClient } from './http';
 import { seedDesk, type Desk } from './people';
 import { testLinkSecret, testMailSettings } from './mail';
@@ -61,7 +61,7 @@ export async function startWorker(
 export interface TicketStack {
   baseUrl: string;
   /** What the stack's API runs with, for a test that builds an app or a mail listener of its own. */
-  ctx: ApiContext;
+  ctx: DeskContext;
   db: Db;
   client: Client;
   taskQueue: string;
