@@ -1,9 +1,5 @@
 import type { Db } from '../lib/db';
-
-export interface FieldTeam {
-  fieldEngineerId: string;
-  secondLineEngineerId: string | null;
-}
+import { findTeam, type FieldTeam } from '../lib/field-team';
 
 /**
  * R22: a ticket keeps one field engineer and one shared second-line engineer for its whole life. The first
@@ -36,11 +32,6 @@ export async function fieldTeamFor(
       .update({ second_line_engineer_id: secondLine.id });
   }
   return (await findTeam(db, ticketNumber)) ?? null;
-}
-
-export async function findTeam(db: Db, ticketNumber: string): Promise<FieldTeam | undefined> {
-  const row = await db('ticket_field_team').where({ ticket_number: ticketNumber }).first();
-  return row && { fieldEngineerId: row.field_engineer_id, secondLineEngineerId: row.second_line_engineer_id };
 }
 
 /**

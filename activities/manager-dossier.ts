@@ -9,13 +9,6 @@ export interface DossierRequest {
   ticketNumber: string;
 }
 
-export interface StoredDossier {
-  id: string;
-  ticketNumber: string;
-  createdAt: string;
-  dossier: ManagerDossier;
-}
-
 export function createManagerDossierActivities(db: Db) {
   return {
     async compileManagerDossier({ dossierId, ticketNumber }: DossierRequest): Promise<DossierSummary> {
@@ -29,20 +22,6 @@ export function createManagerDossierActivities(db: Db) {
       return summarizeDossier(dossierId, filed.dossier);
     },
   };
-}
-
-/** The dossiers filed for a ticket, oldest first; undefined when there is no such ticket. */
-export async function findDossiers(db: Db, ticketNumber: string): Promise<StoredDossier[] | undefined> {
-  if (!(await db('tickets').where({ number: ticketNumber }).first('number'))) return undefined;
-  const rows = await db('manager_dossiers')
-    .where({ ticket_number: ticketNumber })
-    .orderBy(['created_at', 'id']);
-  return rows.map((r) => ({
-    id: r.id,
-    ticketNumber: r.ticket_number,
-    createdAt: r.created_at.toISOString(),
-    dossier: r.dossier,
-  }));
 }
 
 async function compile(db: Db, number: string): Promise<ManagerDossier> {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFieldDispatchActivities } from '../activities/field-dispatch';
-import { createManagerDossierActivities, findDossiers } from '../activities/manager-dossier';
+import { createManagerDossierActivities } from '../activities/manager-dossier';
+import { findDossiers } from '../desk/tickets/dossiers';
 import {
   createTicketProjection,
   type TicketEvent,

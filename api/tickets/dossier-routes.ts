@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { findDossiers } from '../../activities/manager-dossier';
+import { findDossiers } from '../../desk/tickets/dossiers';
 import { allow, authenticate } from '../access';
 import type { DeskContext } from '../../desk/context';
 import { HttpError } from '../errors';

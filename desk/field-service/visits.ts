@@ -1,4 +1,4 @@
-import { findTeam } from '../../activities/field-team';
+import { findTeam } from '../../lib/field-team';
 import type { Db } from '../../lib/db';
 import { DeskError } from '../errors';
 import type { CheckInBody, CheckOutBody } from './schemas';
