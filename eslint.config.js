@@ -1,11 +1,64 @@
 import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 
+// The rooms and the arrows allowed between them (docs/architecture.md): only the API speaks HTTP, the desk's
+// features are what every door calls, the domain's words depend on nothing, and what the worker runs stays
+// the worker's.
+const rooms = [
+  'activities',
+  'api',
+  'bench',
+  'chaos',
+  'desk',
+  'dev',
+  'domain',
+  'lib',
+  'mail',
+  'worker',
+  'workflows',
+];
+const architecture = [
+  {
+    target: [
+      './bench',
+      './chaos',
+      './desk',
+      './dev',
+      './domain',
+      './lib',
+      './mail',
+      './workflows',
+      './worker',
+      './activities',
+    ],
+    from: './api',
+    message: 'Only the API speaks HTTP: call the feature in desk/ instead.',
+  },
+  {
+    target: './domain',
+    from: rooms.filter((room) => room !== 'domain').map((room) => `./${room}`),
+    message: "domain/ holds the desk's words and depends on nothing but itself and libraries.",
+  },
+  {
+    target: ['./api', './bench', './desk', './dev', './mail'],
+    from: './activities',
+    message: "activities/ is the worker's: move what you need into domain/, lib/ or desk/.",
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', '.tools/**', '.data/**'] },
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: architecture }] },
+  },
   {
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
