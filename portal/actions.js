@@ -1,4 +1,4 @@
-// The forms of the actions on a ticket, one per action, with the body each takes (api/tickets/action-schemas.ts).
+// The forms of the actions on a ticket, one per action, with the body each takes (api/tickets/action-table.ts).
 // Which actions show is the ticket's `allowedActions` (what its stage allows now) narrowed to the
 // signed-in person's role (`/portal/settings`). Replies have a form of their own (reply-form.js), open in
 // every stage.

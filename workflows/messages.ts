@@ -61,28 +61,9 @@ export type ManagerDecision =
 
 export type ActionName = keyof ActionCommands;
 
-export const actionNames = [
-  'assign',
-  'start-analysis',
-  'propose-solution',
-  'start-testing',
-  'accept',
-  'reject',
-  'close',
-  'request-info',
-  'provide-info',
-  'change-priority',
-  'escalate',
-  'arrive-onsite',
-  'decide',
-  'reply',
-  'hold',
-  'release',
-  'complete-details',
-] as const satisfies readonly ActionName[];
-
 type ActionUpdates = { [A in ActionName]: UpdateDefinition<TicketView, [ActionCommands[A]], A> };
 
+/** One entry per action, checked against ActionCommands: the list of actions is this table's keys. */
 export const actionUpdates: ActionUpdates = {
   assign: defineUpdate('assign'),
   'start-analysis': defineUpdate('start-analysis'),
@@ -102,6 +83,9 @@ export const actionUpdates: ActionUpdates = {
   release: defineUpdate('release'),
   'complete-details': defineUpdate('complete-details'),
 };
+
+/** In the order above: the order a ticket's allowedActions lists them in. */
+export const actionNames = Object.keys(actionUpdates) as ActionName[];
 
 /** Sent with the workflow start: returns once the ticket row is committed, so `201` means stored. */
 export const registeredUpdate = defineUpdate<TicketView>('registered');

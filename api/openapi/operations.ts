@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { stages } from '../../domain/ticket';
 import type { ActionName } from '../../workflows/messages';
 import { actionRoles } from '../../desk/tickets/action-permissions';
-import { actionBodySchemas } from '../tickets/action-schemas';
+import { actionTable } from '../tickets/action-table';
 import { fromZod, object, oneOf, text, type JsonSchema } from './json-schema';
 import type { ticketSchemas } from './responses';
 
@@ -116,35 +116,13 @@ const actionIdHeader = {
   schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
 };
 
-// Typed by action so that a new action does not compile until it is described here.
-const actionSummaries: Record<ActionName, string> = {
-  assign: 'Set or change the engineer',
-  'start-analysis': 'Start the analysis (OPEN → ANALYSIS, once assigned)',
-  'propose-solution': 'Record the solution (ANALYSIS → SOLUTION)',
-  'start-testing': 'Hand the solution to the client for testing (SOLUTION → CUSTOMER_TESTING)',
-  accept: 'The client accepts the solution',
-  reject: 'The client rejects the solution (→ ANALYSIS, R9)',
-  close: 'Record the resolution and close (needs a verification, R10)',
-  'request-info': 'Ask the client a question; resolution and tier clocks pause (R11)',
-  'provide-info': 'The client answers; the clocks resume',
-  'change-priority': 'Change the priority and re-time every clock (R15)',
-  escalate: 'Move to the next rung of the ladder (R19)',
-  'arrive-onsite': 'The dispatched engineer is on site (R21)',
-  decide: "The IT manager's decision (R20)",
-  hold: 'Hold the request as not justified; its clocks pause (R5)',
-  'complete-details': 'Fill in the R2 details an e-mail request lacked (`intake.missing`)',
-  release: 'Resume a held request where it was: justified, or its contract renewed (R5)',
-  reply:
-    "Add a message to the ticket's conversation; the requester's answer to a question resumes the clocks",
-};
-
 /** POST /tickets/{number}/actions/{action}, one operation per action so each shows its own body. */
 export function actionOperation(action: ActionName) {
-  const body = actionBodySchemas[action];
+  const { body, summary } = actionTable[action];
   return {
     operationId: action.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()),
     tags: ['actions'],
-    summary: actionSummaries[action],
+    summary,
     description: `Who may: ${actionRoles[action].join(', ')}. The caller is recorded as the actor.`,
     parameters: [ticketNumber, actionIdHeader],
     // The route reads a missing body as {}: it is required only when {} would not do.

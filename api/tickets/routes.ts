@@ -8,7 +8,7 @@ import { ensureTicketVisible, organizationScope, scopedFilters } from '../../des
 import { DeskError } from '../../desk/errors';
 import { actionResult } from '../../desk/tickets/action-results';
 import { mayTakeAction } from '../../desk/tickets/action-permissions';
-import { actionBodySchemas } from './action-schemas';
+import { actionTable } from './action-table';
 import type { DeskContext } from '../../desk/context';
 import { HttpError, parseOrThrow } from '../errors';
 import { ensureMayOpenFor } from '../../desk/tickets/intake-access';
@@ -97,7 +97,7 @@ export function ticketRoutes(ctx: DeskContext): Router {
     if (!mayTakeAction(principal.role, action))
       throw DeskError.forbidden(`a ${principal.role} may not ${action}`);
     await ensureTicketVisible(ctx.db, principal, req.params.number);
-    const body = parseOrThrow(actionBodySchemas[action], req.body ?? {});
+    const body = parseOrThrow(actionTable[action].body, req.body ?? {});
     const key = parseOrThrow(idempotencyKey, req.get('Idempotency-Key'), 'Idempotency-Key');
     const actionId = key && `${action}:${key}`;
     const outcome = await performAction(ctx, req.params.number, action, body, principal.email, actionId);
