@@ -44,7 +44,7 @@ const architecture = [
     message: "domain/ holds the desk's words and depends on nothing but itself and libraries.",
   },
   {
-    target: ['./api', './bench', './desk', './dev', './mail'],
+    target: ['./api', './bench', './chaos', './desk', './dev', './mail'],
     from: './activities',
     message: "activities/ is the worker's: move what you need into domain/, lib/ or desk/.",
   },

@@ -1,7 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { DeskContext } from '../desk/context';
 import { openTicket, registeredOrUnavailable } from '../desk/tickets/intake';
-import { replyToTicket } from '../desk/correspondence/replies';
+import { confirmedOrUnavailable, replyToTicket } from '../desk/correspondence/replies';
 import { cleanText } from '../domain/safe-text';
 import { findPersonByEmail, type DirectoryPerson } from '../lib/directory';
 import type { Logger } from '../lib/logger';
@@ -76,10 +76,9 @@ export function createInboundMailbox({ ctx, log, attachmentMaxBytes }: InboundMa
       if (!(await mayWriteOn(person, number))) return refuse(parsed, sender, 'unknown-ticket');
       await storeAttachments(db, number, messageId, parsed.attachments, attachmentMaxBytes, log);
       const reply = { actor: person.email, message: text || subject, channel: 'email' as const, subject };
-      const result = await replyToTicket(
-        ctx,
-        number,
-        messageId ? { ...reply, mailMessageId: messageId } : reply,
+      const result = confirmedOrUnavailable(
+        await replyToTicket(ctx, number, messageId ? { ...reply, mailMessageId: messageId } : reply),
+        ctx.updateDeadlineMs,
       );
       return { outcome: result.recorded === 'reply' ? 'threaded' : 'clarification', ticketNumber: number };
     }

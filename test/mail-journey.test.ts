@@ -111,4 +111,32 @@ describe('a ticket by e-mail, from request to satisfaction survey', () => {
     const messages = await suite.stack.db('ticket_messages').where({ ticket_number: number }).orderBy('id');
     expect(messages.map((m) => m.body)).toEqual(['Version 5.1', 'Should I keep the old client installed?']);
   });
+
+  it('a reply on the closed ticket is a clarification whichever door it comes through: mail, or the reply action', async () => {
+    await mailDesk({
+      from: customer.requester.email,
+      subject: `Re: ${tag(number)} resolved`,
+      text: 'Does this also apply to the laptop?',
+    });
+    await letter(number, /Does this also apply to the laptop\?/);
+    const byMail = await suite.stack
+      .db('inbound_mail')
+      .where({ ticket_number: number, outcome: 'clarification' })
+      .first();
+    expect(byMail).toBeDefined();
+
+    const asAction = await suite.api
+      .as(customer.requester.token)
+      .post(`/tickets/${number}/actions/reply`, { message: 'And for the tablet?' });
+    expect(asAction.status).toBe(202);
+    expect(asAction.body).toEqual({ recorded: 'clarification' });
+    await letter(number, /And for the tablet\?/);
+
+    expect((await suite.api.get(`/tickets/${number}`)).body.stage).toBe('CLOSED');
+    const messages = await suite.stack.db('ticket_messages').where({ ticket_number: number }).orderBy('id');
+    expect(messages.map((m) => m.body).slice(-2)).toEqual([
+      'Does this also apply to the laptop?',
+      'And for the tablet?',
+    ]);
+  });
 });

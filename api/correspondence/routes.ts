@@ -11,7 +11,7 @@ import {
 } from '../../desk/correspondence/csat';
 import { csatPage } from './csat-page';
 import { HttpError, parseOrThrow } from '../errors';
-import { replyToTicket } from '../../desk/correspondence/replies';
+import { confirmedOrUnavailable, replyToTicket } from '../../desk/correspondence/replies';
 import { rememberTicket } from '../request-log';
 import { refuseUnsafeText } from '../text-guard';
 
@@ -36,11 +36,10 @@ export function correspondenceRoutes(ctx: DeskContext): Router {
     const principal = principalOf(res);
     await ensureTicketVisible(ctx.db, principal, req.params.number);
     const { message } = parseOrThrow(replySchema, req.body ?? {});
-    const outcome = await replyToTicket(ctx, req.params.number, {
-      actor: principal.email,
-      message,
-      channel: 'portal',
-    });
+    const outcome = confirmedOrUnavailable(
+      await replyToTicket(ctx, req.params.number, { actor: principal.email, message, channel: 'portal' }),
+      ctx.updateDeadlineMs,
+    );
     res.status(outcome.recorded === 'reply' ? 200 : 202).json(outcome);
   });
 

@@ -116,6 +116,17 @@ const actionIdHeader = {
   schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
 };
 
+// A reply follows one rule at every door (desk/correspondence/replies.ts): on a closed ticket it is kept.
+const replyAccepted = {
+  description: 'pending as any action; or the ticket is closed: kept as a clarification (R13)',
+  content: {
+    'application/json': {
+      schema: { anyOf: [{ $ref: '#/components/schemas/PendingAction' }, object({ recorded: text })] },
+    },
+  },
+  headers: errorResponses.pendingAction.headers,
+};
+
 /** POST /tickets/{number}/actions/{action}, one operation per action so each shows its own body. */
 export function actionOperation(action: ActionName) {
   const { body, summary } = actionTable[action];
@@ -132,7 +143,7 @@ export function actionOperation(action: ActionName) {
     },
     responses: {
       200: jsonResponse('the ticket after the move', 'Ticket'),
-      202: errorResponses.pendingAction,
+      202: action === 'reply' ? replyAccepted : errorResponses.pendingAction,
       400: errorResponses.invalid,
       401: errorResponses.unauthorized,
       403: errorResponses.forbidden,

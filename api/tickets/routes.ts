@@ -14,7 +14,8 @@ import { HttpError, parseOrThrow } from '../errors';
 import { ensureMayOpenFor } from '../../desk/tickets/intake-access';
 import { ticketIntakeSchema } from './intake-schema';
 import { openTicket } from '../../desk/tickets/intake';
-import { performAction } from '../../desk/tickets/actions';
+import { performAction, type ActionOutcome } from '../../desk/tickets/actions';
+import { replyToTicket } from '../../desk/correspondence/replies';
 import { pendingIntake, startTicket } from '../../desk/tickets/start';
 import { findTicket, listTickets } from '../../desk/tickets/reads';
 import { rememberTicket } from '../request-log';
@@ -100,7 +101,19 @@ export function ticketRoutes(ctx: DeskContext): Router {
     const body = parseOrThrow(actionTable[action].body, req.body ?? {});
     const key = parseOrThrow(idempotencyKey, req.get('Idempotency-Key'), 'Idempotency-Key');
     const actionId = key && `${action}:${key}`;
-    const outcome = await performAction(ctx, req.params.number, action, body, principal.email, actionId);
+    let outcome: ActionOutcome;
+    if (action === 'reply') {
+      const { message } = body as { message: string };
+      const reply = { actor: principal.email, message, channel: 'portal' as const };
+      const replied = await replyToTicket(ctx, req.params.number, reply, actionId);
+      if (replied.recorded === 'clarification') {
+        res.status(202).json(replied);
+        return;
+      }
+      outcome = replied;
+    } else {
+      outcome = await performAction(ctx, req.params.number, action, body, principal.email, actionId);
+    }
     if (outcome.pending) res.status(202).location(outcome.pending.location).json(outcome.pending);
     else res.json(outcome.ticket);
   });

@@ -52,16 +52,6 @@ export async function performAction<A extends ActionName>(
   return { ticket: await readBack(ctx.db, number, async () => view) };
 }
 
-/** For callers that cannot answer "pending" (a mail reply is retried by its sender): not answered is a 503. */
-export function appliedOrUnavailable(outcome: ActionOutcome, deadlineMs: number): ChangedTicket {
-  if (outcome.pending) {
-    throw DeskError.unavailable(`no ticket worker answered within ${deadlineMs} ms; try again`, {
-      pending: outcome.pending,
-    });
-  }
-  return outcome.ticket;
-}
-
 /**
  * A create answered 202 hands out its number before the ticket is registered: an action on it first makes sure
  * its workflow runs. Nothing is sent while it does not, so the 503 is safe to retry.
