@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actionBodySchemas } from '../api/action-schemas';
-import { ticketIntakeSchema } from '../api/intake-schema';
+import { actionTable } from '../api/tickets/action-table';
+import { ticketIntakeSchema } from '../api/tickets/intake-schema';
 import { projectRoot } from '../dev/support';
 
 const read = (path: string) => readFileSync(join(projectRoot, path), 'utf8');
@@ -133,7 +133,7 @@ describe('the first ticket of the README', () => {
   it('takes actions whose bodies the API accepts, through to CLOSED, as the script does', () => {
     const actionsOf = (text: string) =>
       [...text.matchAll(/^act\s+([\w-]+)\s+\$\w+\s+'(.+)'$/gm)].map(([, action, body]) => ({
-        action: action as keyof typeof actionBodySchemas,
+        action: action as keyof typeof actionTable,
         body: JSON.parse(body!) as unknown,
       }));
     const actions = actionsOf(read('README.md'));
@@ -146,7 +146,7 @@ describe('the first ticket of the README', () => {
       'close',
     ]);
     for (const { action, body } of actions)
-      expect(actionBodySchemas[action].safeParse(body).error).toBeUndefined();
+      expect(actionTable[action].body.safeParse(body).error).toBeUndefined();
     expect(actionsOf(read('examples/first-ticket.sh'))).toEqual(actions);
   });
 });
