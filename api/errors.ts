@@ -8,7 +8,7 @@ import type { FieldError } from '../desk/errors';
 
 export { parseOrThrow, type FieldError } from '../desk/errors';
 
-/** An answer only HTTP has words for (401, an unknown route, 405); what a feature refuses is a DeskError. */
+/** What the HTTP layer answers by itself (401, 405, an unknown route); what a feature refuses is a DeskError. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
