@@ -14,8 +14,7 @@ import { HttpError, parseOrThrow } from '../errors';
 import { ensureMayOpenFor } from '../../desk/tickets/intake-access';
 import { ticketIntakeSchema } from './intake-schema';
 import { openTicket } from '../../desk/tickets/intake';
-import { performAction, type ActionOutcome } from '../../desk/tickets/actions';
-import { replyToTicket } from '../../desk/correspondence/replies';
+import { actOnTicket } from '../../desk/tickets/act';
 import { pendingIntake, startTicket } from '../../desk/tickets/start';
 import { findTicket, listTickets } from '../../desk/tickets/reads';
 import { rememberTicket } from '../request-log';
@@ -101,20 +100,9 @@ export function ticketRoutes(ctx: DeskContext): Router {
     const body = parseOrThrow(actionTable[action].body, req.body ?? {});
     const key = parseOrThrow(idempotencyKey, req.get('Idempotency-Key'), 'Idempotency-Key');
     const actionId = key && `${action}:${key}`;
-    let outcome: ActionOutcome;
-    if (action === 'reply') {
-      const { message } = body as { message: string };
-      const reply = { actor: principal.email, message, channel: 'portal' as const };
-      const replied = await replyToTicket(ctx, req.params.number, reply, actionId);
-      if (replied.recorded === 'clarification') {
-        res.status(202).json(replied);
-        return;
-      }
-      outcome = replied;
-    } else {
-      outcome = await performAction(ctx, req.params.number, action, body, principal.email, actionId);
-    }
-    if (outcome.pending) res.status(202).location(outcome.pending.location).json(outcome.pending);
+    const outcome = await actOnTicket(ctx, req.params.number, action, body, principal.email, actionId);
+    if (outcome.clarification) res.status(202).json({ recorded: 'clarification' });
+    else if (outcome.pending) res.status(202).location(outcome.pending.location).json(outcome.pending);
     else res.json(outcome.ticket);
   });
 
