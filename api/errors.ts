@@ -1,10 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../lib/logger';
 import { dependencyDown } from '../lib/outages';
-import { DeskError, type DeskErrorKind } from '../desk/errors';
+import { DeskError, type DeskErrorKind, type FieldError } from '../desk/errors';
 import { requestLog } from './request-log';
-
-import type { FieldError } from '../desk/errors';
 
 export { parseOrThrow, type FieldError } from '../desk/errors';
 
@@ -38,7 +36,7 @@ const statusOf: Record<DeskErrorKind, number> = {
   unavailable: 503,
 };
 
-export function httpErrorOf(error: DeskError): HttpError {
+function httpErrorOf(error: DeskError): HttpError {
   return new HttpError(statusOf[error.kind], error.message, error.details);
 }
 
