@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ticketQuery } from '../workflows/messages';
+import { keepHistory } from './support/histories';
 import { act, letters, timeSkippingUnder, withWorker, type TicketHandle } from './support/time-skipping';
 
 // brocent-24x7: Tier 1 60 min, Tier 2 120, Tier 3 240, Onsite 240; manager reminders every 60;
@@ -67,6 +68,7 @@ describe('time that passed unseen', () => {
         reminded!.at + minutes(60),
       ]);
       expect(await letters(suite.ts.db, handle.workflowId, 'status-update')).toHaveLength(2);
+      await keepHistory(handle, 'walk-in-entered-five-days-late');
     });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ticketQuery } from '../workflows/messages';
+import { keepHistory } from './support/histories';
 import {
   act,
   letters,
@@ -38,6 +39,7 @@ describe('customer testing (R9)', () => {
         stage: 'CLOSED',
       });
       expect(await letters(suite.ts.db, handle.workflowId, 'resolved')).toHaveLength(1);
+      await keepHistory(handle, 'closed-by-customer-testing-silence');
     });
   });
 

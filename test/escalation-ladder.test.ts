@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ticketQuery } from '../workflows/messages';
+import { keepHistory } from './support/histories';
 import { act, letters, timeSkippingUnder, type TicketHandle, withWorker } from './support/time-skipping';
 
 // brocent-24x7: Tier 1 60 min, Tier 2 120, Tier 3 240, Onsite 240, manager reminders every 60, vendor follow-up 240.
@@ -47,6 +48,7 @@ describe('the escalation ladder (R19–R21)', () => {
       const types = dossier.dossier.timeline.map((e: { type: string }) => e.type);
       expect(types.filter((t: string) => t === 'escalated')).toHaveLength(4);
       expect(types).toContain('engineer-dispatched');
+      await keepHistory(handle, 'untouched-climbs-the-ladder-to-the-manager');
     });
   });
 
@@ -118,6 +120,7 @@ describe('the escalation ladder (R19–R21)', () => {
         resolution: { text: 'Hardware end of life; replacement quoted' },
       });
       expect(await letters(suite.ts.db, handle.workflowId, 'closed-unresolved')).toHaveLength(1);
+      await keepHistory(handle, 'ladder-then-manager-closes-unresolved');
     });
   });
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from './support/people';
+import { keepHistory } from './support/histories';
 import { useTicketStack } from './support/ticket-stack';
 
 const suite = useTicketStack();
@@ -52,6 +53,10 @@ describe('held service (R5)', () => {
     expect(ticket.body.sla.response).toMatchObject({ state: 'on_track', dueAt: expect.any(String) });
     expect(ticket.body.timeline.at(-1)).toMatchObject({ type: 'released', actor: 'contract-renewal' });
     expect((await suite.api.act(number, 'start-analysis', {})).status).toBe(200);
+    await keepHistory(
+      suite.stack.client.workflow.getHandle(number),
+      'held-for-lapsed-contract-released-by-renewal',
+    );
   });
 
   it('a request marked not justified is held until it is justified', async () => {

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { ticketQuery } from '../workflows/messages';
+import { keepHistory } from './support/histories';
 import { letters, timeSkippingUnder, withWorker } from './support/time-skipping';
 
 const suite = timeSkippingUnder('brocent-24x7');
@@ -30,5 +31,8 @@ it('a ticket that lives for days keeps its history bounded by continuing as new,
       .orderBy('seq')
       .pluck('seq');
     expect(events).toEqual(events.map((_, i) => i + 1));
+    const client = suite.ts.env.client.workflow;
+    await keepHistory(client.getHandle(handle.workflowId, firstRun), 'long-lived-first-run-continued-as-new');
+    await keepHistory(latest, 'long-lived-resumed-run');
   });
 });

@@ -3,6 +3,7 @@ import { priorityOf } from '../domain/priority';
 import type { TicketIntake } from '../domain/ticket';
 import { ticketWorkflow } from '../workflows';
 import { registeredUpdate, ticketQuery } from '../workflows/messages';
+import { keepHistory } from './support/histories';
 import { metricSum } from './support/observability';
 import { useTicketStack } from './support/ticket-stack';
 
@@ -65,8 +66,9 @@ describe('a data fault in the projection does not freeze the ticket', () => {
     // The workflow cleaned its own copy of the text: later changes store as they are, with no new fault.
     const types = analysis.body.timeline.map((e: { type: string }) => e.type);
     expect(types.filter((t: string) => t === 'projection-failed')).toHaveLength(1);
-    const view = await suite.stack.client.workflow.getHandle(number).query(ticketQuery);
-    expect(view.stage).toBe('ANALYSIS');
+    const handle = suite.stack.client.workflow.getHandle(number);
+    expect((await handle.query(ticketQuery)).stage).toBe('ANALYSIS');
+    await keepHistory(handle, 'projection-fault-repaired-then-analysed');
   });
 
   it('an organization name carrying a NUL is looked up and stored as the name without it', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ticketSearchAttributes } from '../workflows/messages';
 import { validIntake } from './support/intake';
+import { keepHistory } from './support/histories';
 import { fullProcedureTimeline } from './support/procedure';
 import { useTicketStack } from './support/ticket-stack';
 
@@ -78,6 +79,7 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
     expect(described.status.name).toBe('COMPLETED');
     expect(described.typedSearchAttributes.get(ticketSearchAttributes.TicketStage)).toBe('CLOSED');
     expect(described.typedSearchAttributes.get(ticketSearchAttributes.TicketNumber)).toBe(number);
+    await keepHistory(handle, 'five-stages-accepted-then-closed');
   });
 
   it('a rejected solution returns the ticket to analysis (R9)', async () => {
