@@ -9,13 +9,22 @@ import { workflowBundle } from './support/ticket-stack';
 const historiesDir = fileURLToPath(new URL('./histories', import.meta.url));
 
 /**
- * Histories recorded from real tickets (`temporal workflow show -o json`, or `fetchHistory` on the
- * time-skipping server for a full escalation). Today's workflow code must replay every one exactly: a change
- * that would break running tickets fails here, and belongs behind patched().
+ * Histories of tickets the tests walked along the paths that matter, kept by `npm run record-histories`
+ * (test/support/histories.ts). Today's workflow code must replay every one exactly: a change that would
+ * break running tickets fails here, and belongs behind patched() (docs/versioning.md).
  */
 it('replays every recorded ticket history on the current workflow code', async () => {
   const files = (await readdir(historiesDir)).filter((name) => name.endsWith('.json'));
-  expect(files).toContain('full-escalation-then-closed-by-silence.json');
+  expect(files).toEqual(
+    expect.arrayContaining([
+      'five-stages-accepted-then-closed.json',
+      'untouched-climbs-the-ladder-to-the-manager.json',
+      'closed-by-customer-testing-silence.json',
+      'held-for-lapsed-contract-released-by-renewal.json',
+      'long-lived-first-run-continued-as-new.json',
+      'walk-in-entered-five-days-late.json',
+    ]),
+  );
   const histories = await Promise.all(
     files.map(async (file) => ({
       workflowId: basename(file, '.json'),

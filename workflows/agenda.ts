@@ -1,4 +1,4 @@
-import { acceptBySilence, awaitingCustomerVerdict, customerTestingDeadline } from './customer-testing';
+import { acceptBySilence, awaitingCustomerVerdict } from './customer-testing';
 import { deadline } from './business-deadline';
 import { climbLadder, enterTier } from './escalation-ladder';
 import { closeClocks } from './service-level';
@@ -30,9 +30,10 @@ export function nextMoment(
   const push = (when: number | undefined, moment: DistributiveOmit<Moment, 'at'>) => {
     if (when !== undefined) moments.push({ ...moment, at: when } as Moment);
   };
-  if (awaitingCustomerVerdict(state)) push(customerTestingDeadline(state), { kind: 'testing-silence' });
-  const sla = state.sla;
-  if (sla && state.stage !== 'CLOSED') {
+  const { sla } = state;
+  // R9: the silence counts from entering testing; its deadline is kept in state, so it survives continue-as-new.
+  if (awaitingCustomerVerdict(state)) push(at(sla.testingDeadline), { kind: 'testing-silence' });
+  if (state.stage !== 'CLOSED') {
     for (const clock of ['response', 'resolution', 'onsite'] as const) {
       const c = sla[clock];
       if (c?.status !== 'running') continue;
@@ -57,7 +58,7 @@ export async function fireMoment(state: TicketState, moment: Moment): Promise<Ev
     await closeClocks(state, at);
     return drafts;
   }
-  const sla = state.sla!;
+  const { sla } = state;
   const { contacts } = sla.policy;
   const watchers = [
     state.assignee,

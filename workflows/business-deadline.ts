@@ -1,10 +1,7 @@
-import { proxyLocalActivities } from '@temporalio/workflow';
-import type { TicketActivities } from '../activities';
+import { calendar } from './activity-proxies';
 import type { TicketSla } from './ticket-state';
-
-const { businessDeadline } = proxyLocalActivities<TicketActivities>({ startToCloseTimeout: '30 seconds' });
 
 /** The instant `minutes` business minutes after `from` on the ticket's contract calendar. */
 export function deadline(sla: TicketSla, from: string, minutes: number): Promise<string> {
-  return businessDeadline({ calendar: sla.policy.calendar, from, minutes });
+  return calendar.businessDeadline({ calendar: sla.policy.calendar, from, minutes });
 }

@@ -1,8 +1,6 @@
 import { fireMoment, nextMoment, type Moment } from './agenda';
 import type { EventDraft, TicketState } from './ticket-state';
 
-export const catchUpPatch = 'catch-up-once';
-
 /** A timer fires within moments of its instant; a moment this far past it was missed while the ticket slept. */
 const missedAfterMs = 60_000;
 

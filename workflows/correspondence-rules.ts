@@ -12,9 +12,9 @@ export const correspondenceRules: { [A in CorrespondenceActions]: StageRule<A> }
     apply: (state, { actor, message, channel, subject, mailMessageId }) => {
       const data = { message, channel: channel ?? 'portal', subject, mailMessageId };
       const drafts: EventDraft[] = [{ type: 'reply-received', actor, data }];
-      const waiting = state.sla?.waitingOnClient;
+      const waiting = state.sla.waitingOnClient;
       if (waiting && isRequester(state, actor)) {
-        state.sla!.waitingOnClient = null;
+        state.sla.waitingOnClient = null;
         drafts.push({ type: 'info-provided', actor, data: { question: waiting.question, answer: message } });
       }
       return drafts;

@@ -1,14 +1,8 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { TicketActivities } from '../activities';
 import { tiers, type Tier } from '../domain/ticket';
+import { escalation } from './activity-proxies';
 import { deadline } from './business-deadline';
 import { haltClock, startClock } from './sla-clock';
 import type { EventDraft, TicketState } from './ticket-state';
-
-const { dispatchFieldEngineer } = proxyActivities<TicketActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
 
 /** The next rung of the ladder Tier 1 → Tier 2 → Tier 3 → Onsite → IT manager (R19). */
 function nextTier(tier: Tier): Tier | undefined {
@@ -26,10 +20,10 @@ export function climbLadder(
   const to = nextTier(from)!;
   state.tier = to;
   state.assignee = null;
-  if (state.sla) state.sla.escalations += 1;
+  state.sla.escalations += 1;
   const data = { from, to, reason, automatic };
-  const lead =
-    to === 'MANAGER' ? state.sla?.policy.contacts.manager : state.sla?.policy.contacts.tierLeads[to];
+  const { contacts } = state.sla.policy;
+  const lead = to === 'MANAGER' ? contacts.manager : contacts.tierLeads[to];
   return [
     { type: 'escalated', actor, data, notify: 'escalated' },
     ...(lead
@@ -47,8 +41,7 @@ export async function enterTier(
   at: string,
   frameMinutes?: number,
 ): Promise<EventDraft[]> {
-  const sla = state.sla;
-  if (!sla) return [];
+  const { sla } = state;
   const { policy } = sla;
   if (state.tier === 'MANAGER') {
     if (sla.tier) await haltClock(sla.tier, policy.calendar, at, 'stopped');
@@ -67,7 +60,7 @@ export async function enterTier(
   if (state.tier !== 'ONSITE') return [];
   const promiseDue = await deadline(sla, at, policy.onsiteResponseMinutes);
   const dispatchId = `${state.number}/onsite/${sla.escalations}`;
-  const dispatched = await dispatchFieldEngineer({
+  const dispatched = await escalation.dispatchFieldEngineer({
     dispatchId,
     ticketNumber: state.number,
     organization: state.intake.organization,

@@ -1,12 +1,8 @@
-import { patched, proxyLocalActivities } from '@temporalio/workflow';
-import type { TicketActivities } from '../activities';
+import { contracts } from './activity-proxies';
 import type { ActionName } from './messages';
 import { pauseForHold } from './service-level';
-import { needsServiceLevel } from './service-rules';
 import { working, type StageRule } from './stage-rules';
 import type { EventDraft, TicketState } from './ticket-state';
-
-const { contractStanding } = proxyLocalActivities<TicketActivities>({ startToCloseTimeout: '30 seconds' });
 
 export type HoldReason = 'contract-expired' | 'not-justified';
 
@@ -22,11 +18,10 @@ export const blockedWhileHeld: readonly ActionName[] = [
 
 /**
  * R5 at intake: a request from an organization whose contract has lapsed is held from the start, and the
- * requester and the account manager are told why. Tickets opened before held service skip the check.
+ * requester and the account manager are told why.
  */
 export async function holdIfContractLapsed(state: TicketState, at: string): Promise<EventDraft[]> {
-  if (!state.sla || !patched('held-service')) return [];
-  const { standing, accountManager } = await contractStanding({
+  const { standing, accountManager } = await contracts.contractStanding({
     organization: state.intake.organization,
     at,
   });
@@ -69,9 +64,8 @@ export const heldRules: { [A in HeldActions]: StageRule<A> } = {
   hold: {
     from: working,
     blockedBecause: (state) =>
-      needsServiceLevel(state) ??
       (state.held ? 'the ticket is already held' : undefined) ??
-      (state.sla?.waitingOnClient ? 'a question to the client is waiting for its answer' : undefined),
+      (state.sla.waitingOnClient ? 'a question to the client is waiting for its answer' : undefined),
     required: ['reason', 'detail'],
     apply: (state, { actor, reason, detail }, at) =>
       placeOnHold(state, { reason, detail, by: actor, accountManager: null }, at),
@@ -81,7 +75,7 @@ export const heldRules: { [A in HeldActions]: StageRule<A> } = {
     blockedBecause: (state) => (state.held ? undefined : 'the ticket is not held'),
     required: [],
     apply: (state, { actor, note }) => {
-      const { reason } = state.held!;
+      const reason = state.held?.reason;
       state.held = null;
       return { type: 'released', actor, data: { reason, note } };
     },

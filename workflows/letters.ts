@@ -1,15 +1,9 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { TicketActivities } from '../activities';
-
-const { deliverLetters } = proxyActivities<TicketActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
-});
+import { letters } from './activity-proxies';
 
 /**
  * Sends letters that no running ticket workflow will send: a refusal to an unknown sender (R4), a
  * clarification asked on a closed ticket (R13). Started with the letter's key as its id, so it runs once.
  */
 export async function lettersWorkflow(keys: string[]): Promise<number> {
-  return deliverLetters({ keys });
+  return letters.deliverLetters({ keys });
 }

@@ -1,20 +1,17 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { TicketActivities } from '../activities';
+import { escalation } from './activity-proxies';
 import type { EventDraft, TicketState } from './ticket-state';
-
-const { compileManagerDossier } = proxyActivities<TicketActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
 
 /**
  * R20: at the manager decision point the request carries the complete details of all activity. Compiled
  * after the escalation itself is stored, so the dossier holds it too; then the manager is asked to decide.
  */
 export async function fileDossierIfDue(state: TicketState): Promise<EventDraft[]> {
-  const manager = state.sla?.manager;
+  const { manager, policy } = state.sla;
   if (!manager || manager.filed) return [];
-  const summary = await compileManagerDossier({ dossierId: manager.dossierId, ticketNumber: state.number });
+  const summary = await escalation.compileManagerDossier({
+    dossierId: manager.dossierId,
+    ticketNumber: state.number,
+  });
   manager.filed = true;
   return [
     {
@@ -22,7 +19,7 @@ export async function fileDossierIfDue(state: TicketState): Promise<EventDraft[]
       actor: 'system',
       data: { ...summary, waitingSince: manager.since },
       notify: 'manager-decision-requested',
-      notifyTo: [state.sla!.policy.contacts.manager],
+      notifyTo: [policy.contacts.manager],
     },
   ];
 }

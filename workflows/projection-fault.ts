@@ -1,12 +1,9 @@
-import { ActivityFailure, ApplicationFailure, log, patched } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, log } from '@temporalio/workflow';
 import type { ProjectionFault } from '../activities/projection-faults';
 import type { TicketEvent } from '../activities/ticket-projection';
 import { cleanDeep, findUnsafeText } from '../domain/safe-text';
 import { failureTypes } from './messages';
 import { recordEvent, type TicketState } from './ticket-state';
-
-// Only a ticket whose projection refused a change takes this path; recorded histories never did.
-const projectionFaultPatch = 'projection-data-fault';
 
 type Write = (events: TicketEvent[]) => Promise<ProjectionFault | null | void>;
 
@@ -34,13 +31,11 @@ async function faultOf(
   write: () => Promise<ProjectionFault | null | void>,
 ): Promise<ProjectionFault | undefined> {
   try {
-    const fault = await write();
-    return fault && patched(projectionFaultPatch) ? fault : undefined;
+    return (await write()) ?? undefined;
   } catch (error) {
-    // A regular activity's failure arrives wrapped in an ActivityFailure, a local activity's as it was thrown.
-    const cause = error instanceof ActivityFailure ? error.cause : error;
+    const cause = error instanceof ActivityFailure ? error.cause : undefined;
     const refused = cause instanceof ApplicationFailure && cause.type === failureTypes.projectionDataFault;
-    if (!refused || !patched(projectionFaultPatch)) throw error;
+    if (!refused) throw error;
     return cause.details?.[0] as ProjectionFault;
   }
 }

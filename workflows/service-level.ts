@@ -1,21 +1,20 @@
-import { proxyLocalActivities } from '@temporalio/workflow';
-import type { TicketActivities } from '../activities';
+import type { Priority } from '../domain/priority';
+import { contracts } from './activity-proxies';
 import { deadline } from './business-deadline';
 import { enterTier } from './escalation-ladder';
 import type { ActionCommands, ActionName } from './messages';
 import { haltClock, retargetClock, runClock, startClock } from './sla-clock';
-import type { EventDraft, TicketSla, TicketState } from './ticket-state';
-
-const { loadSlaPolicy } = proxyLocalActivities<TicketActivities>({ startToCloseTimeout: '30 seconds' });
+import type { EventDraft, OpenTicketInput, TicketSla, TicketState } from './ticket-state';
 
 /** The contract's policy is read once, at intake, and travels with the ticket: a later policy edit never re-times it. */
-export async function openServiceLevel(state: TicketState, at: string): Promise<void> {
-  const policy = await loadSlaPolicy({ organization: state.intake.organization, at });
-  const targets = policy.targets[state.priority];
+export async function openServiceLevel(ticket: OpenTicketInput): Promise<TicketSla> {
+  const at = ticket.receivedAt;
+  const policy = await contracts.loadSlaPolicy({ organization: ticket.intake.organization, at });
+  const targets = policy.targets[ticket.priority];
   const { calendar, atRiskShare } = policy;
-  state.sla = {
+  const sla: TicketSla = {
     policy,
-    response: await startClock(calendar, targets.responseMinutes + partsLeadMinutes(state), atRiskShare, at),
+    response: await startClock(calendar, targets.responseMinutes + partsLeadMinutes(ticket), atRiskShare, at),
     resolution: await startClock(calendar, targets.resolutionMinutes, atRiskShare, at),
     tier: await startClock(calendar, policy.tierMinutes.TIER_1, 1, at),
     onsite: null,
@@ -28,18 +27,18 @@ export async function openServiceLevel(state: TicketState, at: string): Promise<
     vendor: null,
     escalations: 0,
   };
-  await scheduleStatusUpdate(state, at);
+  await scheduleStatusUpdate(sla, ticket.priority, at);
+  return sla;
 }
 
 /** R3: the shipment of the slowest part counts into the response time. */
-function partsLeadMinutes(state: TicketState): number {
-  return Math.max(0, ...(state.parts ?? []).map((part) => part.leadMinutes));
+function partsLeadMinutes(ticket: Pick<TicketState, 'parts'>): number {
+  return Math.max(0, ...(ticket.parts ?? []).map((part) => part.leadMinutes));
 }
 
 /** R17: P1/P2 tickets tell the requester how things stand at the policy's interval until resolved. */
-async function scheduleStatusUpdate(state: TicketState, from: string): Promise<void> {
-  const sla = state.sla!;
-  const interval = sla.policy.targets[state.priority].statusUpdateMinutes;
+async function scheduleStatusUpdate(sla: TicketSla, priority: Priority, from: string): Promise<void> {
+  const interval = sla.policy.targets[priority].statusUpdateMinutes;
   const unresolved = sla.resolution.status !== 'stopped';
   sla.nextStatusUpdateAt = interval !== null && unresolved ? await deadline(sla, from, interval) : null;
 }
@@ -51,8 +50,7 @@ export async function afterAction<A extends ActionName>(
   command: ActionCommands[A],
   at: string,
 ): Promise<EventDraft[]> {
-  const sla = state.sla;
-  if (!sla) return [];
+  const { sla } = state;
   const { calendar, atRiskShare } = sla.policy;
   const halt = (clock: TicketSla['response'] | null, as: 'paused' | 'stopped') =>
     clock && clock.status === 'running' ? haltClock(clock, calendar, at, as) : undefined;
@@ -106,14 +104,14 @@ export async function afterAction<A extends ActionName>(
       sla.testingDeadline = null;
       await resume(sla.resolution, 'stopped');
       await resume(sla.tier, 'stopped');
-      await scheduleStatusUpdate(state, at);
+      await scheduleStatusUpdate(sla, state.priority, at);
       break;
     case 'change-priority': {
       const targets = sla.policy.targets[state.priority];
       const response = targets.responseMinutes + partsLeadMinutes(state);
       await retargetClock(sla.response, calendar, response, atRiskShare, at);
       await retargetClock(sla.resolution, calendar, targets.resolutionMinutes, atRiskShare, at);
-      await scheduleStatusUpdate(state, at);
+      await scheduleStatusUpdate(sla, state.priority, at);
       break;
     }
     case 'escalate':
@@ -130,15 +128,14 @@ export async function afterAction<A extends ActionName>(
 
 /** R5: while service is held no clock runs; release resumes each where it stood. */
 export async function pauseForHold(state: TicketState, at: string): Promise<void> {
-  const sla = state.sla!;
+  const { sla } = state;
   for (const clock of [sla.response, sla.resolution, sla.tier]) {
     if (clock?.status === 'running') await haltClock(clock, sla.policy.calendar, at, 'paused');
   }
 }
 
 export async function closeClocks(state: TicketState, at: string): Promise<void> {
-  const sla = state.sla;
-  if (!sla) return;
+  const { sla } = state;
   for (const clock of [sla.response, sla.resolution, sla.tier, sla.onsite]) {
     if (clock && clock.status !== 'stopped') await haltClock(clock, sla.policy.calendar, at, 'stopped');
   }
@@ -147,7 +144,7 @@ export async function closeClocks(state: TicketState, at: string): Promise<void>
 }
 
 async function afterDecision(state: TicketState, decision: ActionCommands['decide'], at: string) {
-  const sla = state.sla!;
+  const { sla } = state;
   if (decision.decision === 'continue') return enterTier(state, at, decision.frameMinutes);
   if (decision.decision === 'engage-vendor') {
     const nextFollowUpAt = await deadline(sla, at, sla.policy.vendorFollowUpMinutes);

@@ -3,12 +3,9 @@ import type { ActionName } from './messages';
 import type { CorrespondenceActions } from './correspondence-rules';
 import type { HeldActions } from './held-service';
 import { working, type StageActions, type StageRule } from './stage-rules';
-import { enterStage, type TicketState } from './ticket-state';
+import { enterStage } from './ticket-state';
 
 type ServiceActions = Exclude<ActionName, StageActions | HeldActions | CorrespondenceActions>;
-
-export const needsServiceLevel = (state: TicketState) =>
-  state.sla ? undefined : 'this ticket was opened before service levels and has no SLA clocks';
 
 const decisionFields: Record<string, readonly string[]> = {
   continue: ['tier', 'frameMinutes'],
@@ -20,23 +17,21 @@ const decisionFields: Record<string, readonly string[]> = {
 export const serviceRules: { [A in ServiceActions]: StageRule<A> } = {
   'request-info': {
     from: ['OPEN', 'ANALYSIS', 'SOLUTION'],
-    blockedBecause: (state) =>
-      needsServiceLevel(state) ?? (state.sla?.waitingOnClient ? 'already waiting on the client' : undefined),
+    blockedBecause: (state) => (state.sla.waitingOnClient ? 'already waiting on the client' : undefined),
     required: ['question'],
     apply: (state, { actor, question }, at) => {
-      state.sla!.waitingOnClient = { since: at, question, by: actor };
+      state.sla.waitingOnClient = { since: at, question, by: actor };
       return { type: 'info-requested', actor, data: { question }, notify: 'info-requested' };
     },
   },
   'provide-info': {
     from: working,
     blockedBecause: (state) =>
-      needsServiceLevel(state) ??
-      (state.sla?.waitingOnClient ? undefined : 'no question is waiting for an answer'),
+      state.sla.waitingOnClient ? undefined : 'no question is waiting for an answer',
     required: ['answer'],
     apply: (state, { actor, answer }) => {
-      const question = state.sla!.waitingOnClient!.question;
-      state.sla!.waitingOnClient = null;
+      const question = state.sla.waitingOnClient?.question;
+      state.sla.waitingOnClient = null;
       return { type: 'info-provided', actor, data: { question, answer } };
     },
   },
@@ -70,20 +65,18 @@ export const serviceRules: { [A in ServiceActions]: StageRule<A> } = {
   'arrive-onsite': {
     from: working,
     blockedBecause: (state) =>
-      needsServiceLevel(state) ??
-      (state.sla?.onsite?.status === 'running' ? undefined : 'no engineer is on the way to the site'),
+      state.sla.onsite?.status === 'running' ? undefined : 'no engineer is on the way to the site',
     required: [],
     apply: (state, { actor, note }) => ({
       type: 'engineer-on-site',
       actor,
-      data: { note, engineer: state.sla!.dispatch?.engineer },
+      data: { note, engineer: state.sla.dispatch?.engineer },
     }),
   },
   decide: {
     from: working,
     blockedBecause: (state, command) =>
-      needsServiceLevel(state) ??
-      (state.sla?.manager ? undefined : 'no decision is pending: the ticket is not with the manager') ??
+      (state.sla.manager ? undefined : 'no decision is pending: the ticket is not with the manager') ??
       (command && !(command.decision in decisionFields)
         ? `no such decision: ${command.decision}`
         : undefined),
@@ -91,7 +84,7 @@ export const serviceRules: { [A in ServiceActions]: StageRule<A> } = {
     alsoRequired: (command) => decisionFields[command?.decision] ?? [],
     apply: (state, command, at) => {
       const { actor, ...decision } = command;
-      state.sla!.manager = null;
+      state.sla.manager = null;
       if (decision.decision === 'continue') {
         state.tier = decision.tier;
         state.assignee = null;

@@ -1,6 +1,5 @@
-import { patched, proxyLocalActivities } from '@temporalio/workflow';
-import type { TicketActivities } from '../activities';
 import type { BusinessCalendar } from '../domain/calendar/types';
+import { calendar as businessCalendar } from './activity-proxies';
 
 /**
  * One SLA clock counting business minutes against a target. `running` counts; `paused` waits on the client
@@ -20,16 +19,6 @@ export interface SlaClock {
 }
 
 export type ClockState = 'on_track' | 'at_risk' | 'breached' | 'paused' | 'met';
-
-// The calendar arithmetic runs as local activities: its result is recorded in history, so a replay never
-// depends on the time-zone or holiday data of the day it replays.
-const { businessDeadline, businessDeadlines, businessMinutesElapsed } =
-  proxyLocalActivities<TicketActivities>({
-    startToCloseTimeout: '10 seconds',
-  });
-
-// Both deadlines of a clock in one local activity: a ticket opens with three fewer round trips.
-const oneCallPatch = 'clock-deadlines-in-one-call';
 
 export async function startClock(
   calendar: BusinessCalendar,
@@ -58,16 +47,11 @@ export async function runClock(clock: SlaClock, calendar: BusinessCalendar, shar
   clock.status = 'running';
   clock.runningSince = at;
   clock.stoppedAt = null;
+  // Both deadlines in one local activity: a ticket opens with three fewer round trips.
   const minutes = [left(clock.targetMinutes), left(clock.targetMinutes * share)];
-  if (patched(oneCallPatch)) {
-    [clock.dueAt, clock.atRiskAt] = (await businessDeadlines({ calendar, from: at, minutes })) as [
-      string,
-      string,
-    ];
-  } else {
-    clock.dueAt = await businessDeadline({ calendar, from: at, minutes: minutes[0]! });
-    clock.atRiskAt = await businessDeadline({ calendar, from: at, minutes: minutes[1]! });
-  }
+  const [dueAt, atRiskAt] = await businessCalendar.businessDeadlines({ calendar, from: at, minutes });
+  clock.dueAt = dueAt ?? null;
+  clock.atRiskAt = atRiskAt ?? null;
 }
 
 /** Stops counting, keeping the minutes used: `paused` until the client answers, `stopped` when met. */
@@ -78,7 +62,11 @@ export async function haltClock(
   as: 'paused' | 'stopped',
 ) {
   if (clock.status === 'running' && clock.runningSince) {
-    clock.usedMinutes += await businessMinutesElapsed({ calendar, from: clock.runningSince, to: at });
+    clock.usedMinutes += await businessCalendar.businessMinutesElapsed({
+      calendar,
+      from: clock.runningSince,
+      to: at,
+    });
   }
   clock.status = as;
   clock.runningSince = null;

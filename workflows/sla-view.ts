@@ -23,8 +23,7 @@ export function slaState(sla: TicketSla): ClockState {
   return worstState([sla.response, sla.resolution, ...(sla.onsite ? [sla.onsite] : [])].map(clockState));
 }
 
-export function slaView(sla: TicketSla | null) {
-  if (!sla) return null;
+export function slaView(sla: TicketSla) {
   return {
     state: slaState(sla),
     policyId: sla.policy.id,

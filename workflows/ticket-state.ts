@@ -14,8 +14,6 @@ export interface OpenTicketInput {
   historyLimit?: number;
   /** Parts to replace (R3), each from the warehouse chosen at intake with its shipment lead time. */
   parts?: PartToReplace[];
-  /** Only in tickets opened before SLA policies: their customer-testing silence, in ms. */
-  policy?: { customerTestingSilenceMs: number };
 }
 
 export interface PartToReplace {
@@ -66,28 +64,26 @@ export interface TicketState {
   solution: (Signed & { text: string }) | null;
   verification: Verification | null;
   resolution: (Signed & { text: string }) | null;
-  policy?: OpenTicketInput['policy'];
   historyLimit?: number;
   parts?: PartToReplace[];
-  /** Null only for tickets opened before SLA clocks existed (see the `sla-clocks` patch). */
-  sla: TicketSla | null;
+  sla: TicketSla;
   /** R5: service is held, its clocks paused, until the contract is renewed or the request justified. */
-  held?: {
+  held: {
     reason: 'contract-expired' | 'not-justified';
     detail: string;
     since: string;
     by: string;
     accountManager: string | null;
   } | null;
-  /** Letter batches queued and delivered; absent in tickets started before letters were sent. */
-  letters?: { queued: number; delivered: number; surveyed: boolean };
+  /** Letter batches queued and delivered, and whether the closing survey went out (R13). */
+  letters: { queued: number; delivered: number; surveyed: boolean };
   /** Bumped by every change; the projection keeps only the newest version of the row. */
   version: number;
   nextSeq: number;
   registered: boolean;
 }
 
-export function newTicketState(input: OpenTicketInput): TicketState {
+export function newTicketState(input: OpenTicketInput, sla: TicketSla): TicketState {
   return {
     number: input.number,
     intake: input.intake,
@@ -100,10 +96,11 @@ export function newTicketState(input: OpenTicketInput): TicketState {
     solution: null,
     verification: null,
     resolution: null,
-    policy: input.policy,
     historyLimit: input.historyLimit,
     parts: input.parts,
-    sla: null,
+    sla,
+    held: null,
+    letters: { queued: 0, delivered: 0, surveyed: false },
     version: 0,
     nextSeq: 1,
     registered: false,
@@ -159,5 +156,25 @@ export function ticketView(state: TicketState, allowedActions: string[]): Ticket
     resolution: state.resolution,
     sla: slaView(state.sla),
     allowedActions,
+  };
+}
+
+/** The ticket as received, in the moments before its service level opens: nobody can act on it yet. */
+export function receivedView(input: OpenTicketInput): TicketView {
+  return {
+    number: input.number,
+    stage: 'OPEN',
+    tier: 'TIER_1',
+    priority: input.priority,
+    assignee: null,
+    organization: input.intake.organization,
+    channel: input.intake.channel,
+    receivedAt: input.receivedAt,
+    stageEnteredAt: { OPEN: input.receivedAt },
+    solution: null,
+    verification: null,
+    resolution: null,
+    sla: null,
+    allowedActions: [],
   };
 }

@@ -2,14 +2,13 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TicketView } from '../domain/ticket';
-import { fireMoment, nextMoment } from './agenda';
-import { catchUp, catchUpPatch } from './catch-up';
+import { nextMoment } from './agenda';
+import { catchUp } from './catch-up';
 import { startLetterCourier, surveyOnClosing } from './letter-courier';
 import { holdIfContractLapsed } from './held-service';
 import { fileDossierIfDue } from './manager-dossier';
@@ -26,6 +25,7 @@ import { afterAction, openServiceLevel } from './service-level';
 import { publishChange, showCurrentDetails } from './ticket-publisher';
 import {
   newTicketState,
+  receivedView,
   ticketView,
   type EventDraft,
   type OpenTicketInput,
@@ -40,8 +40,23 @@ type Commit = (drafts: EventDraft[], at: string) => Promise<void>;
 
 /** One support ticket, from intake to CLOSED (R8–R10), with its SLA clocks and escalation ladder (R11–R21). */
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketView> {
-  const state = 'resume' in input ? input.resume : newTicketState(input.open);
-  const view = () => ticketView(state, allowedActions(state));
+  // Answered from the first activation on: the API starts a ticket together with `registeredUpdate`, and a
+  // query may come while the service level opens (a few local activities), when it sees the ticket as received.
+  let opened = 'resume' in input ? input.resume : undefined;
+  const received = 'open' in input ? receivedView(input.open) : undefined;
+  const view = () => (opened ? ticketView(opened, allowedActions(opened)) : (received as TicketView));
+  setHandler(ticketQuery, view);
+  setHandler(projectionStampQuery, () => ({
+    version: opened?.version ?? 0,
+    lastSeq: (opened?.nextSeq ?? 1) - 1,
+  }));
+  setHandler(registeredUpdate, async () => {
+    await condition(() => opened?.registered === true);
+    return view();
+  });
+  const state =
+    'resume' in input ? input.resume : newTicketState(input.open, await openServiceLevel(input.open));
+  opened = state;
   const exclusive = oneAtATime();
   const courier = startLetterCourier(state);
   const publish: Commit = async (drafts, at) => {
@@ -55,29 +70,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   };
 
   if ('resume' in input) showCurrentDetails(state);
-  setHandler(ticketQuery, view);
-  setHandler(projectionStampQuery, () => ({ version: state.version, lastSeq: state.nextSeq - 1 }));
-  setHandler(registeredUpdate, async () => {
-    await condition(() => state.registered);
-    return view();
-  });
   for (const name of actionNames) handleAction(state, name, view, exclusive, commit);
-
-  if (!state.registered) {
-    await exclusive(async () => {
-      if (patched('sla-clocks')) await openServiceLevel(state, state.receivedAt);
-      const held = await holdIfContractLapsed(state, state.receivedAt);
-      const opened = {
-        type: 'opened',
-        actor: state.intake.requester.email,
-        notify: 'acknowledgement' as const,
-      };
-      const { channel, missing, enteredBy } = state.intake;
-      const data = { channel, parts: state.parts, missing, enteredBy };
-      await publish([{ ...opened, data }, ...held], state.receivedAt);
-      state.registered = true;
-    });
-  }
+  if (!state.registered) await exclusive(() => register(state, publish));
 
   while (!isClosed(state)) {
     const moment = nextMoment(state);
@@ -86,9 +80,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     const due = moment
       ? !(await condition(changed, Math.max(0, moment.at - Date.now())))
       : (await condition(changed), false);
-    if (due) {
-      await exclusive(() => (patched(catchUpPatch) ? catchUp(state, commit) : fireDueMoments(state, commit)));
-    }
+    if (due) await exclusive(() => catchUp(state, commit));
     if (historyTooLong(state) && !isClosed(state)) {
       // Handlers mutate `state`; let every one finish so the next run starts from a settled ticket.
       await condition(allHandlersFinished);
@@ -101,12 +93,18 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   return view();
 }
 
-/** Before the `catch-up-once` patch: every moment missed while the ticket slept fired one by one. */
-async function fireDueMoments(state: TicketState, commit: Commit): Promise<void> {
-  for (let moment = nextMoment(state); moment && moment.at <= Date.now(); moment = nextMoment(state)) {
-    await commit(await fireMoment(state, moment), new Date(moment.at).toISOString());
-    if (isClosed(state)) return;
-  }
+/** R1: the ticket is received, acknowledged, and held at once when its contract has lapsed (R5). */
+async function register(state: TicketState, publish: Commit): Promise<void> {
+  const held = await holdIfContractLapsed(state, state.receivedAt);
+  const { channel, missing, enteredBy } = state.intake;
+  const opened: EventDraft = {
+    type: 'opened',
+    actor: state.intake.requester.email,
+    data: { channel, parts: state.parts, missing, enteredBy },
+    notify: 'acknowledgement',
+  };
+  await publish([opened, ...held], state.receivedAt);
+  state.registered = true;
 }
 
 function handleAction(
@@ -124,7 +122,7 @@ function handleAction(
     (command: AnyCommand) =>
       exclusive(async () => {
         // What came due before the command happened before it: a missed rung never undoes a newer command.
-        if (patched(catchUpPatch)) await catchUp(state, commit);
+        await catchUp(state, commit);
         const at = now();
         const drafts = applyAction(state, name, command, at);
         drafts.push(...(await afterAction(state, name, command, at)));
