@@ -75,8 +75,10 @@ export async function fireMoment(state: TicketState, moment: Moment): Promise<Ev
       return [{ type: kind, actor: 'system', data, notify: kind, notifyTo: watchers }];
     }
     case 'tier-frame-ended': {
-      sla.tier!.breached = true;
-      const reason = `${state.tier} time frame of ${sla.tier!.targetMinutes} business minutes ran out unresolved`;
+      const frame = sla.tier;
+      if (!frame) return [];
+      frame.breached = true;
+      const reason = `${state.tier} time frame of ${frame.targetMinutes} business minutes ran out unresolved`;
       return [...climbLadder(state, 'system', reason, true), ...(await enterTier(state, at))];
     }
     case 'status-update': {
@@ -85,30 +87,36 @@ export async function fireMoment(state: TicketState, moment: Moment): Promise<Ev
       sla.nextStatusUpdateAt = interval === null ? null : await deadline(sla, at, interval);
       return [update];
     }
-    case 'manager-reminder':
-      sla.manager!.reminders += 1;
-      sla.manager!.nextReminderAt = await deadline(sla, at, sla.policy.managerReminderMinutes);
+    case 'manager-reminder': {
+      const { manager } = sla;
+      if (!manager) return [];
+      manager.reminders += 1;
+      manager.nextReminderAt = await deadline(sla, at, sla.policy.managerReminderMinutes);
       return [
         {
           type: 'manager-reminded',
           actor: 'system',
-          data: { reminders: sla.manager!.reminders, waitingSince: sla.manager!.since },
+          data: { reminders: manager.reminders, waitingSince: manager.since },
           notify: 'manager-reminder',
           notifyTo: [contacts.manager],
         },
       ];
-    case 'vendor-follow-up':
-      sla.vendor!.followUps += 1;
-      sla.vendor!.nextFollowUpAt = await deadline(sla, at, sla.policy.vendorFollowUpMinutes);
+    }
+    case 'vendor-follow-up': {
+      const { vendor } = sla;
+      if (!vendor) return [];
+      vendor.followUps += 1;
+      vendor.nextFollowUpAt = await deadline(sla, at, sla.policy.vendorFollowUpMinutes);
       return [
         {
           type: 'vendor-follow-up-due',
           actor: 'system',
-          data: { caseRef: sla.vendor!.caseRef, followUps: sla.vendor!.followUps },
+          data: { caseRef: vendor.caseRef, followUps: vendor.followUps },
           notify: 'vendor-follow-up',
           notifyTo: [state.assignee ?? contacts.manager],
         },
       ];
+    }
   }
 }
 

@@ -46,10 +46,10 @@ export async function catchUp(state: TicketState, commit: Commit): Promise<void>
  */
 function oneEscalationLetter(drafts: EventDraft[]): EventDraft[] {
   const climbs = drafts.filter((draft) => draft.type === 'escalated');
-  if (climbs.length < 2) return drafts;
-  const last = climbs.at(-1)!;
+  const [first, last] = [climbs[0], climbs.at(-1)];
+  if (!first || !last || first === last) return drafts;
   const queued = drafts[drafts.indexOf(last) + 1];
-  const climbedFrom = climbs[0]!.data?.from;
+  const climbedFrom = first.data?.from;
   return drafts.map((draft) => {
     if (draft === last) return { ...draft, data: { ...draft.data, climbedFrom, rungs: climbs.length } };
     if (draft === queued || (draft.type !== 'escalated' && draft.type !== 'queued-at-tier')) return draft;

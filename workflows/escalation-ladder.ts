@@ -17,7 +17,9 @@ export function climbLadder(
   automatic: boolean,
 ): EventDraft[] {
   const from = state.tier;
-  const to = nextTier(from)!;
+  const to = nextTier(from);
+  // Nothing is above the IT manager; the rules refuse to escalate there before it comes to this.
+  if (!to) return [];
   state.tier = to;
   state.assignee = null;
   state.sla.escalations += 1;
