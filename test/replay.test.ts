@@ -32,10 +32,7 @@ it('replays every recorded ticket history on the current workflow code', async (
     })),
   );
   const results = [];
-  for await (const result of Worker.runReplayHistories(
-    { workflowBundle: await workflowBundle() },
-    histories,
-  )) {
+  for await (const result of Worker.runReplayHistories({ workflowBundle: workflowBundle() }, histories)) {
     results.push({ workflowId: result.workflowId, error: result.error?.message });
   }
   expect(results.sort((a, b) => a.workflowId.localeCompare(b.workflowId))).toEqual(

@@ -9,6 +9,7 @@ import { Cleanup, freePort, projectRoot, type Log } from '../../dev/support';
 import { startTemporalDevServer } from '../../dev/temporal-dev-server';
 import { temporalCliPath, temporalTestServerPath } from '../../dev/tools';
 import { startMailCatcher } from '../../mail/mail-catcher';
+import { bundleWorkflowsOnce } from './workflow-bundle';
 
 const log: Log = (line) => console.log(`[test setup] ${line}`);
 
@@ -58,6 +59,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const catcher = await startMailCatcher({ host: '127.0.0.1', smtpPort: 0, keep: 50 });
     cleanup.push(catcher.close);
     project.provide('smtpUrl', `smtp://127.0.0.1:${catcher.smtpPort}`);
+
+    project.provide('workflowBundlePath', await bundleWorkflowsOnce(project, cleanup));
   } catch (error) {
     await cleanup.run(log);
     throw error;

@@ -11,5 +11,7 @@ declare module 'vitest' {
     smtpUrl: string;
     temporalCliPath: string;
     temporalTestServerPath: string;
+    /** The workflow code, bundled once for the run (test/setup/workflow-bundle.ts). */
+    workflowBundlePath: string;
   }
 }

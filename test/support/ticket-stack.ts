@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, type WorkflowBundlePath } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../api/app';
 import type { DeskContext } from '../../desk/context';
@@ -12,16 +12,11 @@ import { testLinkSecret, testMailSettings } from './mail';
 import type { MailSettings } from '../../activities/letter-delivery';
 import { createDb, type Db } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
-import { createTicketWorker, workflowsPath } from '../../worker/create-worker';
+import { createTicketWorker } from '../../worker/create-worker';
 
-const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-
-/** Bundling takes seconds; a test file bundles once and every worker it starts reuses it. */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, logger: quiet });
-  return bundle;
+/** The workflow code the global setup bundled once for the whole run. */
+export function workflowBundle(): WorkflowBundlePath {
+  return { codePath: inject('workflowBundlePath') };
 }
 
 export interface RunningWorker {
@@ -42,7 +37,7 @@ export async function startWorker(
     mail,
     namespace: 'default',
     taskQueue,
-    workflowBundle: await workflowBundle(),
+    workflowBundle: workflowBundle(),
   });
   const running = worker.run();
   let stopped: Promise<void> | undefined;

@@ -61,7 +61,7 @@ export async function withWorker(ts: TimeSkipping, work: (open: OpenTicket) => P
   const worker = await Worker.create({
     connection: ts.env.nativeConnection,
     taskQueue,
-    workflowBundle: await workflowBundle(),
+    workflowBundle: workflowBundle(),
     activities: createActivities({
       db: ts.db,
       defaultPolicyId: 'customer-support-sop',
