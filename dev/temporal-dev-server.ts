@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection } from '@temporalio/client';
 import type { SearchAttributeType } from '@temporalio/common';
-import { allTicketSearchAttributes, searchAttributeRegistrations } from '../workflows/search-attributes';
+import { allTicketSearchAttributes } from '../workflows/search-attributes';
+import { registerSearchAttributes, SearchAttributeTypeConflict } from './register-search-attributes';
 import { forwardLines, portAnswers, run, stopProcess, Tail, type Log } from './support';
 
 const cliTypeNames: Record<SearchAttributeType, string> = {
@@ -43,22 +44,15 @@ async function assertPortsFree(port: number, uiPort: number | undefined): Promis
 
 /** A persisted database keeps the attributes of the run that created it, and `--search-attribute` adds none later. */
 async function ensureSearchAttributes(connection: Connection, namespace: string, log: Log): Promise<void> {
-  const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
-  const wanted = searchAttributeRegistrations();
-  const missing: Record<string, number> = {};
-  for (const { name, type } of allTicketSearchAttributes) {
-    const registered = customAttributes?.[name];
-    if (registered === undefined || registered === null) missing[name] = wanted[name]!;
-    else if (registered !== wanted[name]) {
-      throw new Error(
-        `search attribute ${name} is already registered with a type other than ${type}: delete the ` +
-          'Temporal database file (or use a fresh TICKETFLOW_DATA_DIR) to start over',
-      );
-    }
+  try {
+    const added = await registerSearchAttributes(connection, namespace);
+    if (added.length > 0) log(`registered search attributes ${added.join(', ')}`);
+  } catch (error) {
+    if (!(error instanceof SearchAttributeTypeConflict)) throw error;
+    throw new Error(
+      `${error.message}: delete the Temporal database file (or use a fresh TICKETFLOW_DATA_DIR) to start over`,
+    );
   }
-  if (Object.keys(missing).length === 0) return;
-  log(`registering search attributes ${Object.keys(missing).join(', ')}`);
-  await connection.operatorService.addSearchAttributes({ namespace, searchAttributes: missing });
 }
 
 /** Ready means the namespace answers, not just the port: start-dev opens the port before namespaces exist. */

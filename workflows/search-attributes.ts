@@ -3,7 +3,8 @@ import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/se
 
 /**
  * The custom search attributes a manager filters tickets by in the Temporal UI (R25).
- * Registered on the server at start-up (dev/temporal-dev-server.ts) and kept current by the ticket workflow.
+ * Registered by `npm run register-search-attributes` (and by `npm start` on its dev server), kept current by the
+ * ticket workflow.
  */
 export const ticketSearchAttributes = {
   TicketNumber: defineSearchAttributeKey('TicketNumber', SearchAttributeType.KEYWORD),
