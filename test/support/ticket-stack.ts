@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type WorkflowBundlePath } from '@temporalio/worker';
+import { NativeConnection, type WorkflowBundleOption, type WorkflowBundlePath } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../api/app';
 import type { DeskContext } from '../../desk/context';
@@ -28,6 +28,7 @@ export async function startWorker(
   taskQueue: string,
   address = inject('temporalAddress'),
   mail: MailSettings = testMailSettings(),
+  code?: WorkflowBundleOption,
 ): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address });
   const worker = await createTicketWorker({
@@ -37,7 +38,7 @@ export async function startWorker(
     mail,
     namespace: 'default',
     taskQueue,
-    workflowBundle: workflowBundle(),
+    workflowBundle: code ?? workflowBundle(),
   });
   const running = worker.run();
   let stopped: Promise<void> | undefined;
