@@ -101,6 +101,7 @@ describe('the escalation ladder (R19–R21)', () => {
       const view = await handle.query(ticketQuery);
       expect(view.sla!.vendor).toMatchObject({ caseRef: 'VENDOR-4711', followUps: 2 });
       expect(await letters(suite.ts.db, handle.workflowId, 'vendor-follow-up')).toHaveLength(2);
+      await keepHistory(handle, 'manager-engages-vendor-followed-up');
     });
   });
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keepHistory } from './support/histories';
 import { fieldsOf, type ApiClient } from './support/http';
 import { fieldServiceScene, hireFieldTeam, ticketAtOnsite, type RosterEngineer } from './support/onsite';
 import type { Customer, Desk } from './support/people';
@@ -41,6 +42,10 @@ describe('the field team of a ticket (R22)', () => {
       team.fieldEngineer,
       team.fieldEngineer,
     ]);
+    await keepHistory(
+      suite.stack.client.workflow.getHandle(number),
+      'field-work-back-to-onsite-after-manager',
+    );
   });
 });
 

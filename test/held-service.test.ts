@@ -73,6 +73,7 @@ describe('held service (R5)', () => {
     });
     const released = await suite.api.act(ticket, 'release', { note: 'The portal is down for this user' });
     expect(released.body).toMatchObject({ held: null, sla: { resolution: { state: 'on_track' } } });
+    await keepHistory(suite.stack.client.workflow.getHandle(ticket), 'held-not-justified-then-released');
   });
 
   it('a requester cannot hold a ticket', async () => {

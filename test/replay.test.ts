@@ -14,15 +14,25 @@ const historiesDir = fileURLToPath(new URL('./histories', import.meta.url));
  * break running tickets fails here, and belongs behind patched() (docs/versioning.md).
  */
 it('replays every recorded ticket history on the current workflow code', async () => {
+  // Every kind of path a running ticket can be on (docs/versioning.md lists them).
   const files = (await readdir(historiesDir)).filter((name) => name.endsWith('.json'));
   expect(files).toEqual(
     expect.arrayContaining([
       'five-stages-accepted-then-closed.json',
-      'untouched-climbs-the-ladder-to-the-manager.json',
+      'rejected-in-testing-then-accepted.json',
       'closed-by-customer-testing-silence.json',
+      'question-pauses-the-clocks-answer-resumes.json',
+      'untouched-climbs-the-ladder-to-the-manager.json',
+      'escalated-to-onsite-engineer-arrives.json',
+      'field-work-back-to-onsite-after-manager.json',
+      'ladder-then-manager-closes-unresolved.json',
+      'manager-engages-vendor-followed-up.json',
       'held-for-lapsed-contract-released-by-renewal.json',
+      'held-not-justified-then-released.json',
       'long-lived-first-run-continued-as-new.json',
+      'long-lived-resumed-run.json',
       'walk-in-entered-five-days-late.json',
+      'projection-fault-repaired-then-analysed.json',
     ]),
   );
   const histories = await Promise.all(

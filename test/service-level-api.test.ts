@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keepHistory } from './support/histories';
 import { validIntake } from './support/intake';
 import { useTicketStack } from './support/ticket-stack';
 
@@ -93,6 +94,7 @@ describe('service-level actions through the API', () => {
     );
     expect(arrived.body.sla.onsite.state).toBe('met');
     expect((await suite.api.act(number, 'arrive-onsite', {})).status).toBe(409);
+    await keepHistory(suite.stack.client.workflow.getHandle(number), 'escalated-to-onsite-engineer-arrives');
   });
 
   it('the manager decides only at the decision point, on a well-formed decision, with the dossier at hand (R20)', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keepHistory } from './support/histories';
 import { ticketSearchAttributes } from '../workflows/messages';
 import { ticketQuery } from '../workflows/messages';
 import { act, letters, timeSkippingUnder, withWorker } from './support/time-skipping';
@@ -40,6 +41,7 @@ describe('SLA clocks on the 24x7 field-service policy (R11, R14–R17)', () => {
       expect(Date.parse(answered.sla!.tierFrame!.dueAt!)).toBe(resumed + Math.round(minutes(60 - used)));
       await suite.ts.env.sleep(minutes(21));
       expect((await handle.query(ticketQuery)).tier).toBe('TIER_2');
+      await keepHistory(handle, 'question-pauses-the-clocks-answer-resumes');
     });
   });
 

@@ -108,6 +108,7 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
     await suite.api.act(number, 'accept', {}, ana().token);
     const closed = await suite.api.act(number, 'close', { resolution: 'Session store cleared' });
     expect(closed.body.stage).toBe('CLOSED');
+    await keepHistory(suite.stack.client.workflow.getHandle(number), 'rejected-in-testing-then-accepted');
   });
 
   it('an agent may close on the client confirmation given by phone', async () => {
