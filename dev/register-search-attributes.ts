@@ -33,20 +33,25 @@ export async function registerSearchAttributes(connection: Connection, namespace
   return added;
 }
 
+/** `npm run register-search-attributes`: the namespace and server of the environment, as the worker reads them. */
+async function registerFromEnvironment(): Promise<string> {
+  const { address, namespace } = loadConfig().temporal;
+  const connection = await Connection.connect({ address }).catch((error: Error) => {
+    throw new Error(`cannot reach Temporal at ${address}: ${error.message}`);
+  });
+  try {
+    const added = await registerSearchAttributes(connection, namespace);
+    return added.length > 0
+      ? `registered ${added.join(', ')} on namespace ${namespace}`
+      : `search attributes already registered on namespace ${namespace}`;
+  } finally {
+    await connection.close();
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    const { address, namespace } = loadConfig().temporal;
-    const connection = await Connection.connect({ address });
-    try {
-      const added = await registerSearchAttributes(connection, namespace);
-      console.log(
-        added.length > 0
-          ? `registered ${added.join(', ')} on namespace ${namespace}`
-          : `search attributes already registered on namespace ${namespace}`,
-      );
-    } finally {
-      await connection.close();
-    }
+    console.log(await registerFromEnvironment());
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
