@@ -1,7 +1,7 @@
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { describe, expect, it } from 'vitest';
 import { validIntake } from './support/intake';
-import { startWorker, useTicketStack } from './support/ticket-stack';
+import { startWorker, useTicketStack, workflowBundle } from './support/ticket-stack';
 import {
   bundleWithChange,
   changedServiceLevel,
@@ -108,5 +108,10 @@ describe('a change to the ticket workflow reaches tickets already running (docs/
     }
     // And the new code replays them whole, the old path and the new branch alike.
     expect(await replayOn(newCode, after)).toEqual({ [tested]: undefined, [analysed]: undefined });
+    // A worker left on the old code cannot take them back once they took the branch (docs/deploying.md).
+    expect(await replayOn(await workflowBundle(), after)).toEqual({
+      [tested]: expect.stringMatching(/^DeterminismViolationError: .*Nondeterminism/s),
+      [analysed]: expect.stringMatching(/^DeterminismViolationError: .*Nondeterminism/s),
+    });
   });
 });
