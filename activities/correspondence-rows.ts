@@ -1,4 +1,5 @@
-import type { TicketEvent, TicketSnapshot } from './ticket-projection';
+import type { TicketEvent } from '../domain/ticket-events';
+import type { LetterTicket, TicketSnapshot } from '../domain/ticket-view';
 
 // What the projection writes besides the ticket row and its timeline: the conversation and the outbox.
 
@@ -39,7 +40,7 @@ export function lettersFor(s: TicketSnapshot, e: TicketEvent) {
 }
 
 /** What a letter may quote, as the ticket stood when the letter was queued. */
-function letterTicket(s: TicketSnapshot) {
+function letterTicket(s: TicketSnapshot): LetterTicket {
   return {
     number: s.number,
     stage: s.stage,

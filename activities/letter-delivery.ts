@@ -1,19 +1,9 @@
-import type { Transporter } from 'nodemailer';
+import type { MailSettings } from '../domain/mail-settings';
 import { composeLetter, type LetterRequest } from '../mail/letters';
 import { isMailAddress } from '../mail/addresses';
 import { messageIdFor } from '../mail/message-id';
 import { signLinkToken } from '../mail/signed-links';
 import type { Db } from '../lib/db';
-
-export interface MailSettings {
-  /** Submits to the outbound relay, whose ledger makes a re-sent letter harmless. */
-  transport: Transporter;
-  from: string;
-  messageIdDomain: string;
-  /** Where links in letters point: the API serving the portal and the CSAT page. */
-  publicBaseUrl: string;
-  linkSecret: string;
-}
 
 export interface LetterSelection {
   ticketNumber?: string;

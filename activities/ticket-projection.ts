@@ -1,64 +1,8 @@
 import type { Db } from '../lib/db';
-import type { Priority } from '../domain/priority';
-import type { Signed, Stage, TicketIntake, Tier, Verification } from '../domain/ticket';
-import type { SlaView } from '../workflows/sla-view';
+import { eventType, type TicketEvent } from '../domain/ticket-events';
+import type { TicketSnapshot } from '../domain/ticket-view';
 import { lettersFor, messageRow } from './correspondence-rows';
 import { writeRepairingDataFaults, type ProjectionFault } from './projection-faults';
-
-/** Letters a ticket's events queue in the outbox; `deliverLetters` sends them. */
-export const notificationKinds = [
-  'acknowledgement',
-  'testing-requested',
-  'resolved',
-  'info-requested',
-  'priority-changed',
-  'escalated',
-  'escalation-queued',
-  'status-update',
-  'sla-at-risk',
-  'sla-breached',
-  'engineer-dispatched',
-  'dispatch-assigned',
-  'dispatch-failed',
-  'manager-decision-requested',
-  'manager-reminder',
-  'manager-decided',
-  'vendor-follow-up',
-  'closed-unresolved',
-  'csat-survey',
-  'ticket-held',
-] as const;
-export type NotificationKind = (typeof notificationKinds)[number];
-
-export interface TicketEvent {
-  seq: number;
-  type: string;
-  stage: Stage;
-  actor: string;
-  at: string;
-  data: Record<string, unknown>;
-  notify?: NotificationKind;
-  /** Recipients when not the requester. */
-  notifyTo?: string[];
-}
-
-export interface TicketSnapshot {
-  number: string;
-  stage: Stage;
-  priority: Priority;
-  tier: Tier;
-  assignee: string | null;
-  intake: TicketIntake;
-  solution: (Signed & { text: string }) | null;
-  verification: Verification | null;
-  resolution: (Signed & { text: string }) | null;
-  stageEnteredAt: Partial<Record<Stage, string>>;
-  receivedAt: string;
-  allowedActions: string[];
-  sla: SlaView | null;
-  held: { reason: string; detail: string; since: string } | null;
-  version: number;
-}
 
 export interface TicketChange {
   snapshot: TicketSnapshot;
@@ -83,7 +27,9 @@ export function createTicketProjection(db: Db) {
         .insert(events.map((e) => ({ ticket_number: snapshot.number, ...eventColumns(e) })))
         .onConflict(['ticket_number', 'seq'])
         .ignore();
-      const messages = events.filter((e) => e.type === 'reply-received').map((e) => messageRow(snapshot, e));
+      const messages = events
+        .filter((e) => e.type === eventType['reply-received'])
+        .map((e) => messageRow(snapshot, e));
       // Any unique key: the same e-mail threaded twice is one message.
       if (messages.length > 0) await trx('ticket_messages').insert(messages).onConflict().ignore();
       const letters = events.flatMap((e) => lettersFor(snapshot, e));

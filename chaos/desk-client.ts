@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { TicketView } from '../domain/ticket';
+import type { TicketView } from '../domain/ticket-view';
 
 /** What the desk answered one scenario's clients, by kind; 0 means no answer (reset, timed out, or both APIs refused). */
 export class AnswerTally {

@@ -1,6 +1,6 @@
 import { Client } from '@temporalio/client';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
-import type { TicketView } from '../domain/ticket';
+import type { TicketView } from '../domain/ticket-view';
 import type { Db } from '../lib/db';
 import type { MailCatcher } from '../mail/mail-catcher';
 import { projectionStampQuery, ticketQuery } from '../workflows/messages';

@@ -1,4 +1,4 @@
-import type { TicketView } from '../domain/ticket';
+import type { TicketView } from '../domain/ticket-view';
 import type { Lane } from './chaos-desk';
 import { ATTEMPTS, isUnanswered, pause, type DeskClient } from './desk-client';
 import { replyByMail } from './mail-replies';

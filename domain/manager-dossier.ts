@@ -1,4 +1,4 @@
-import type { TimelineEntry } from './ticket';
+import type { TimelineEntry } from './ticket-events';
 
 // Plain JSON: a dossier is stored in PostgreSQL and its summary travels through Temporal activity payloads.
 

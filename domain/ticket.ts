@@ -1,5 +1,4 @@
-import type { Impact, Priority, Urgency } from './priority';
-import type { SlaView } from '../workflows/sla-view';
+import type { Impact, Urgency } from './priority';
 
 /** The five stages of the ITBX procedure (R8). */
 export const stages = ['OPEN', 'ANALYSIS', 'SOLUTION', 'CUSTOMER_TESTING', 'CLOSED'] as const;
@@ -37,43 +36,4 @@ export interface TicketIntake {
   fieldWork?: { scope: string; appointment: string; preferredOnsiteResponse: string };
   /** R3: the parts to replace; a warehouse left out is chosen by the shortest lead time. */
   partReplacement?: { parts: { partNumber: string; warehouse?: string }[] };
-}
-
-/** One thing that happened to a ticket, as its timeline shows it. */
-export interface TimelineEntry {
-  seq: number;
-  type: string;
-  stage: string;
-  actor: string;
-  at: string;
-  data: Record<string, unknown>;
-}
-
-export interface Signed {
-  by: string;
-  at: string;
-}
-
-export interface Verification extends Signed {
-  /** `silence` when the client did not answer within the customer-testing period (R9). */
-  method: 'client-accepted' | 'silence' | 'phone' | 'email' | 'in-person';
-  comment?: string;
-}
-
-/** The ticket as the API shows it; the workflow is its source of truth. */
-export interface TicketView {
-  number: string;
-  stage: Stage;
-  tier: Tier;
-  priority: Priority;
-  assignee: string | null;
-  organization: string;
-  channel: Channel;
-  receivedAt: string;
-  stageEnteredAt: Partial<Record<Stage, string>>;
-  solution: (Signed & { text: string }) | null;
-  verification: Verification | null;
-  resolution: (Signed & { text: string }) | null;
-  sla: SlaView | null;
-  allowedActions: string[];
 }

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../domain/ticket';
+import type { TimelineEntry } from '../domain/ticket-events';
 import type { Db } from './db';
 
 /** A ticket's timeline as the projection stored it, in the order it happened. */

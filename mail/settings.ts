@@ -1,5 +1,5 @@
 import { createTransport } from 'nodemailer';
-import type { MailSettings } from '../activities/letter-delivery';
+import type { MailSettings } from '../domain/mail-settings';
 import { requireLinkSecret, type Config } from '../lib/config';
 
 /** The worker's mail: letters go to the outbound relay named by SMTP_URL. */

@@ -3,13 +3,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFieldDispatchActivities } from '../activities/field-dispatch';
 import { createManagerDossierActivities } from '../activities/manager-dossier';
 import { findDossiers } from '../desk/tickets/dossiers';
-import {
-  createTicketProjection,
-  type TicketEvent,
-  type TicketSnapshot,
-} from '../activities/ticket-projection';
+import { createTicketProjection } from '../activities/ticket-projection';
 import { dossierRoutes } from '../api/tickets/dossier-routes';
 import type { TicketIntake } from '../domain/ticket';
+import type { TicketEvent } from '../domain/ticket-events';
+import type { TicketSnapshot } from '../domain/ticket-view';
 import { createDb } from '../lib/db';
 import { apiClient } from './support/http';
 import { seedDesk, type Desk } from './support/people';
@@ -39,6 +37,8 @@ function snapshot(version: number, tier: TicketSnapshot['tier']): TicketSnapshot
     priority: 'P2',
     tier,
     assignee: null,
+    organization,
+    channel: intake.channel,
     intake,
     solution: null,
     verification: null,
@@ -58,7 +58,7 @@ function at(minute: number): string {
 
 const event = (
   seq: number,
-  type: string,
+  type: TicketEvent['type'],
   actor: string,
   data: Record<string, unknown> = {},
   notify?: TicketEvent['notify'],

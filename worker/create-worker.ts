@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities } from '../activities';
-import type { MailSettings } from '../activities/letter-delivery';
+import type { MailSettings } from '../domain/mail-settings';
 import type { Db } from '../lib/db';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));

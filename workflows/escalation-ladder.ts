@@ -29,7 +29,15 @@ export function climbLadder(
   return [
     { type: 'escalated', actor, data, notify: 'escalated' },
     ...(lead
-      ? [{ type: 'queued-at-tier', actor, data, notify: 'escalation-queued' as const, notifyTo: [lead] }]
+      ? [
+          {
+            type: 'queued-at-tier' as const,
+            actor,
+            data,
+            notify: 'escalation-queued' as const,
+            notifyTo: [lead],
+          },
+        ]
       : []),
   ];
 }

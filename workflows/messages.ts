@@ -2,7 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Priority } from '../domain/priority';
 import type { TimedTier } from '../domain/sla';
-import type { TicketView } from '../domain/ticket';
+import type { TicketView } from '../domain/ticket-view';
 
 /**
  * Everything the API and the worker must agree on to talk to a ticket workflow.

@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, log } from '@temporalio/workflow';
 import type { ProjectionFault } from '../activities/projection-faults';
-import type { TicketEvent } from '../activities/ticket-projection';
+import type { TicketEvent } from '../domain/ticket-events';
 import { cleanDeep, findUnsafeText } from '../domain/safe-text';
 import { failureTypes } from './messages';
 import { recordEvent, type TicketState } from './ticket-state';

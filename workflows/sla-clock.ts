@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from '../domain/calendar/types';
 import { calendar as businessCalendar } from './activity-proxies';
+import type { ClockState } from '../domain/sla-view';
 
 /**
  * One SLA clock counting business minutes against a target. `running` counts; `paused` waits on the client
@@ -17,8 +18,6 @@ export interface SlaClock {
   breached: boolean;
   stoppedAt: string | null;
 }
-
-export type ClockState = 'on_track' | 'at_risk' | 'breached' | 'paused' | 'met';
 
 export async function startClock(
   calendar: BusinessCalendar,

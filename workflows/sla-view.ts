@@ -1,12 +1,6 @@
-import { clockState, worstState, type ClockState, type SlaClock } from './sla-clock';
+import type { ClockState, ClockView, SlaView } from '../domain/sla-view';
+import { clockState, worstState, type SlaClock } from './sla-clock';
 import type { TicketSla } from './ticket-state';
-
-export interface ClockView {
-  state: ClockState;
-  dueAt: string | null;
-  targetMinutes: number;
-  usedMinutes: number;
-}
 
 function clockView(clock: SlaClock | null): ClockView | null {
   if (!clock) return null;
@@ -23,7 +17,7 @@ export function slaState(sla: TicketSla): ClockState {
   return worstState([sla.response, sla.resolution, ...(sla.onsite ? [sla.onsite] : [])].map(clockState));
 }
 
-export function slaView(sla: TicketSla) {
+export function slaView(sla: TicketSla): SlaView {
   return {
     state: slaState(sla),
     policyId: sla.policy.id,
@@ -42,5 +36,3 @@ export function slaView(sla: TicketSla) {
     escalations: sla.escalations,
   };
 }
-
-export type SlaView = NonNullable<ReturnType<typeof slaView>>;

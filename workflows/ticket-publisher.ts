@@ -1,12 +1,12 @@
 import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
-import type { TicketSnapshot } from '../activities/ticket-projection';
 import { projection } from './activity-proxies';
 import { ticketSearchAttributes } from './search-attributes';
-import { slaState, slaView } from './sla-view';
+import { slaState } from './sla-view';
 import { recordSurvivingDataFaults } from './projection-fault';
 import { currentDetails } from './ticket-summary';
 import { allowedActions } from './transitions';
 import { recordEvent, type EventDraft, type TicketState } from './ticket-state';
+import { ticketSnapshot } from './ticket-view';
 
 /**
  * Makes a change visible outside the workflow: the search attributes managers filter by (R25)
@@ -28,7 +28,10 @@ export async function publishChange(state: TicketState, drafts: EventDraft[], at
   ]);
   showCurrentDetails(state);
   await recordSurvivingDataFaults(state, events, at, (written) =>
-    projection.recordTicketChange({ snapshot: snapshotOf(state), events: written }),
+    projection.recordTicketChange({
+      snapshot: ticketSnapshot(state, allowedActions(state)),
+      events: written,
+    }),
   );
 }
 
@@ -38,26 +41,4 @@ export async function publishChange(state: TicketState, drafts: EventDraft[], at
  */
 export function showCurrentDetails(state: TicketState): void {
   setCurrentDetails(currentDetails(state));
-}
-
-function snapshotOf(state: TicketState): TicketSnapshot {
-  return {
-    number: state.number,
-    stage: state.stage,
-    priority: state.priority,
-    tier: state.tier,
-    assignee: state.assignee,
-    intake: state.intake,
-    solution: state.solution,
-    verification: state.verification,
-    resolution: state.resolution,
-    stageEnteredAt: state.stageEnteredAt,
-    receivedAt: state.receivedAt,
-    allowedActions: allowedActions(state),
-    sla: slaView(state.sla),
-    held: state.held
-      ? { reason: state.held.reason, detail: state.held.detail, since: state.held.since }
-      : null,
-    version: state.version,
-  };
 }

@@ -1,9 +1,10 @@
 import type { Priority } from '../domain/priority';
-import type { Signed, Stage, TicketIntake, TicketView, Tier, Verification } from '../domain/ticket';
-import type { NotificationKind, TicketEvent } from '../activities/ticket-projection';
+import type { Stage, TicketIntake, Tier } from '../domain/ticket';
+import type { NotificationKind, TicketEvent, TicketEventType } from '../domain/ticket-events';
 import type { SlaPolicy } from '../domain/sla';
+import type { ManagerDecisionPoint, OnsiteDispatch, VendorCase, WaitingOnClient } from '../domain/sla-view';
+import type { SignedText, Verification } from '../domain/ticket-view';
 import type { SlaClock } from './sla-clock';
-import { slaView } from './sla-view';
 
 export interface OpenTicketInput {
   number: string;
@@ -34,20 +35,10 @@ export interface TicketSla {
   testingDeadline: string | null;
   nextStatusUpdateAt: string | null;
   statusUpdatesSent: number;
-  waitingOnClient: { since: string; question: string; by: string } | null;
-  dispatch: {
-    dispatchId: string;
-    engineer: { id: string; name: string; email: string };
-    appointmentAt: string;
-  } | null;
-  manager: {
-    dossierId: string;
-    filed: boolean;
-    since: string;
-    nextReminderAt: string;
-    reminders: number;
-  } | null;
-  vendor: { caseRef: string; engagedAt: string; nextFollowUpAt: string; followUps: number } | null;
+  waitingOnClient: WaitingOnClient | null;
+  dispatch: OnsiteDispatch | null;
+  manager: ManagerDecisionPoint | null;
+  vendor: VendorCase | null;
   escalations: number;
 }
 
@@ -61,9 +52,9 @@ export interface TicketState {
   assignee: string | null;
   receivedAt: string;
   stageEnteredAt: Partial<Record<Stage, string>>;
-  solution: (Signed & { text: string }) | null;
+  solution: SignedText | null;
   verification: Verification | null;
-  resolution: (Signed & { text: string }) | null;
+  resolution: SignedText | null;
   historyLimit?: number;
   parts?: PartToReplace[];
   sla: TicketSla;
@@ -108,7 +99,7 @@ export function newTicketState(input: OpenTicketInput, sla: TicketSla): TicketSt
 }
 
 export interface EventDraft {
-  type: string;
+  type: TicketEventType;
   /** The stage the event happened in, when not the one the ticket is in once it is recorded. */
   stage?: Stage;
   actor: string;
@@ -138,43 +129,4 @@ export function recordEvent(state: TicketState, draft: EventDraft, at: string): 
 export function enterStage(state: TicketState, stage: Stage, at: string): void {
   state.stage = stage;
   state.stageEnteredAt = { ...state.stageEnteredAt, [stage]: at };
-}
-
-export function ticketView(state: TicketState, allowedActions: string[]): TicketView {
-  return {
-    number: state.number,
-    stage: state.stage,
-    tier: state.tier,
-    priority: state.priority,
-    assignee: state.assignee,
-    organization: state.intake.organization,
-    channel: state.intake.channel,
-    receivedAt: state.receivedAt,
-    stageEnteredAt: state.stageEnteredAt,
-    solution: state.solution,
-    verification: state.verification,
-    resolution: state.resolution,
-    sla: slaView(state.sla),
-    allowedActions,
-  };
-}
-
-/** The ticket as received, in the moments before its service level opens: nobody can act on it yet. */
-export function receivedView(input: OpenTicketInput): TicketView {
-  return {
-    number: input.number,
-    stage: 'OPEN',
-    tier: 'TIER_1',
-    priority: input.priority,
-    assignee: null,
-    organization: input.intake.organization,
-    channel: input.intake.channel,
-    receivedAt: input.receivedAt,
-    stageEnteredAt: { OPEN: input.receivedAt },
-    solution: null,
-    verification: null,
-    resolution: null,
-    sla: null,
-    allowedActions: [],
-  };
 }

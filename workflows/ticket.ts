@@ -6,7 +6,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { TicketView } from '../domain/ticket';
+import type { TicketView } from '../domain/ticket-view';
 import { nextMoment } from './agenda';
 import { catchUp } from './catch-up';
 import { startLetterCourier, surveyOnClosing } from './letter-courier';
@@ -23,14 +23,8 @@ import {
 } from './messages';
 import { afterAction, openServiceLevel } from './service-level';
 import { publishChange, showCurrentDetails } from './ticket-publisher';
-import {
-  newTicketState,
-  receivedView,
-  ticketView,
-  type EventDraft,
-  type OpenTicketInput,
-  type TicketState,
-} from './ticket-state';
+import { newTicketState, type EventDraft, type OpenTicketInput, type TicketState } from './ticket-state';
+import { receivedView, ticketView } from './ticket-view';
 import { allowedActions, applyAction, validateAction } from './transitions';
 
 export type TicketWorkflowInput = { open: OpenTicketInput } | { resume: TicketState };

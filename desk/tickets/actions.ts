@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { TicketView } from '../../domain/ticket';
+import type { TicketView } from '../../domain/ticket-view';
 import { actionUpdates, type ActionCommands, type ActionName } from '../../workflows/messages';
 import { withUpdateDeadline, type DeskContext } from '../context';
 import { DeskError } from '../errors';

@@ -1,4 +1,4 @@
-import type { TicketView } from '../../domain/ticket';
+import type { TicketView } from '../../domain/ticket-view';
 import type { Db } from '../../lib/db';
 import { findTicket, type TicketDetails } from './reads';
 

@@ -1,4 +1,5 @@
-import { stages, type TimelineEntry } from '../../domain/ticket';
+import { stages } from '../../domain/ticket';
+import type { TimelineEntry } from '../../domain/ticket-events';
 import { readTimeline } from '../../lib/timeline';
 import { csatOf } from '../correspondence/csat';
 import type { Knex } from 'knex';

@@ -1,7 +1,5 @@
-import { notificationKinds, type NotificationKind } from '../../activities/ticket-projection';
-import type { Priority } from '../../domain/priority';
-import type { Stage, Tier } from '../../domain/ticket';
-import type { SlaView } from '../../workflows/sla-view';
+import { notificationKinds, type NotificationKind } from '../../domain/ticket-events';
+import type { LetterTicket } from '../../domain/ticket-view';
 import type { Block } from './layout';
 
 const mailKinds = [
@@ -19,25 +17,7 @@ export const letterKinds: readonly (NotificationKind | (typeof mailKinds)[number
 export type LetterKind = (typeof letterKinds)[number];
 export type TicketLetterKind = Exclude<LetterKind, 'unknown-sender-refusal'>;
 
-interface Signed {
-  text: string;
-  by: string;
-  at: string;
-}
-
-export interface LetterTicket {
-  number: string;
-  stage: Stage;
-  priority: Priority;
-  tier: Tier;
-  requester: { name: string; email: string };
-  organization: string;
-  affected: string;
-  description: string;
-  solution: Signed | null;
-  resolution: Signed | null;
-  sla: SlaView | null;
-}
+export type { LetterTicket };
 
 export interface LetterEvent {
   type: string;

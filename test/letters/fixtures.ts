@@ -6,7 +6,7 @@ import {
   type LetterRequest,
   type LetterTicket,
 } from '../../mail/letters';
-import type { SlaView } from '../../workflows/sla-view';
+import type { SlaView } from '../../domain/sla-view';
 import { examples, requester } from './examples';
 
 const clock = (dueAt: string, targetMinutes: number) => ({

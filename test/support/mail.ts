@@ -1,6 +1,6 @@
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, inject } from 'vitest';
-import type { MailSettings } from '../../activities/letter-delivery';
+import type { MailSettings } from '../../domain/mail-settings';
 import { createDb, type Db } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { startMailCatcher, type MailCatcher } from '../../mail/mail-catcher';

@@ -9,7 +9,7 @@ import type { DeskContext } from '../../desk/context';
 import { apiClient, type ApiClient } from './http';
 import { seedDesk, type Desk } from './people';
 import { testLinkSecret, testMailSettings } from './mail';
-import type { MailSettings } from '../../activities/letter-delivery';
+import type { MailSettings } from '../../domain/mail-settings';
 import { createDb, type Db } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createTicketWorker } from '../../worker/create-worker';
