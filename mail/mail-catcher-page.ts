@@ -1,4 +1,4 @@
-import type { CaughtMail } from './mail-catcher';
+import type { CaughtMail } from './caught-mail';
 
 const escape = (text: string) =>
   text.replace(

@@ -3,18 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { listenSmtp, type SmtpListener } from './smtp-listener';
+import type { CaughtMail } from './caught-mail';
 import { catcherPage } from './mail-catcher-page';
-
-export interface CaughtMail {
-  id: number;
-  messageId: string | null;
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-  html: string | null;
-  receivedAt: string;
-}
 
 export interface MailCatcher {
   smtpPort: number;

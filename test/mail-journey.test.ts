@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CaughtMail } from '../mail/mail-catcher';
+import type { CaughtMail } from '../mail/caught-mail';
 import type { Customer } from './support/people';
 import { useInboundListener, useMailDesk } from './support/mail';
 import { useTicketStack } from './support/ticket-stack';
