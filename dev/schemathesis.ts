@@ -1,7 +1,7 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isExecutable, projectRoot, run, type Log } from './support';
-import { installAtomically, toolsDir } from './tools';
+import { installAtomically, toolsDir } from './tool-install';
 
 export const SCHEMATHESIS_VERSION = '4.32.5';
 

@@ -1,15 +1,14 @@
-import { chmod, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { chmod, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { schemathesisPath } from './schemathesis';
-import { isExecutable, onPath, projectRoot, run, type Log } from './support';
+import { isExecutable, onPath, run, type Log } from './support';
+import { installAtomically, toolsDir } from './tool-install';
 
 export const TEMPORAL_CLI_VERSION = '1.9.1';
 export const TEMPORAL_TEST_SERVER_VERSION = '1.40.0';
 // 1.9.1's go.mod has a replace directive, which `go install module@version` refuses; 1.5.1 is the newest it builds.
 export const TEMPORAL_CLI_GO_VERSION = '1.5.1';
-
-export const toolsDir = join(projectRoot, '.tools');
 
 type Tool = Record<'label' | 'envVar' | 'pipPackage' | 'version' | 'binary', string> & {
   otherFixes: string[];
@@ -38,29 +37,6 @@ const goInstalledCli = join(toolsDir, `temporal-${TEMPORAL_CLI_GO_VERSION}-go`, 
 
 const pinnedPath = (tool: Tool) => join(toolsDir, `${tool.binary}-${tool.version}`, tool.binary);
 const ifExecutable = (path: string) => async () => ((await isExecutable(path)) ? path : undefined);
-
-/** Builds into a scratch directory and renames it into place, so an interrupted install leaves nothing usable-looking. */
-export async function installAtomically(
-  finalPath: string,
-  log: Log,
-  build: (outDir: string, scratch: string) => Promise<void>,
-) {
-  await mkdir(toolsDir, { recursive: true });
-  const scratch = await mkdtemp(join(toolsDir, '.install-'));
-  try {
-    const outDir = join(scratch, 'out');
-    await mkdir(outDir);
-    await build(outDir, scratch);
-    await rename(outDir, dirname(finalPath)).catch(async (error: NodeJS.ErrnoException) => {
-      // Another process finished the same install first: keep theirs.
-      if (!(await isExecutable(finalPath))) throw error;
-    });
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
-  log(`installed ${finalPath}`);
-  return finalPath;
-}
 
 async function installFromPyPI(tool: Tool, log: Log): Promise<string> {
   await run('python3', ['-m', 'pip', '--version']).catch(() => {
