@@ -1,6 +1,6 @@
 import { createTransport } from 'nodemailer';
 import { ATTEMPTS, pause } from './desk-client';
-import type { ClientRecord, JourneyContext } from './ticket-journeys';
+import type { ClientRecord, JourneyContext } from './journey';
 
 /** A mail gateway retries until the listener takes the message; the Message-ID makes a repeat harmless. */
 export async function replyByMail(ctx: JourneyContext, record: ClientRecord, number: string) {

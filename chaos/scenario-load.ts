@@ -4,7 +4,8 @@ import type { ChaosDesk, Lane } from './chaos-desk';
 import { AnswerTally, DeskClient } from './desk-client';
 import { injectFault, type Scenario } from './faults';
 import type { Stack } from './stack';
-import { runJourney, type ClientRecord } from './ticket-journeys';
+import type { ClientRecord } from './journey';
+import { runJourney } from './ticket-journeys';
 
 export type LaneState = Lane & { known: Set<string> };
 

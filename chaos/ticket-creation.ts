@@ -1,6 +1,6 @@
 import { ORGANIZATION } from './chaos-desk';
 import { ATTEMPTS, isUnanswered, pause } from './desk-client';
-import type { ClientRecord, JourneyContext } from './ticket-journeys';
+import type { ClientRecord, JourneyContext } from './journey';
 
 function intake(ctx: JourneyContext, marker: string) {
   return {

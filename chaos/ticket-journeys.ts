@@ -1,36 +1,8 @@
 import type { TicketView } from '../domain/ticket-view';
-import type { Lane } from './chaos-desk';
-import { ATTEMPTS, isUnanswered, pause, type DeskClient } from './desk-client';
+import { ATTEMPTS, isUnanswered, pause } from './desk-client';
+import { journeyKinds, markerOf, type ClientRecord, type JourneyContext } from './journey';
 import { replyByMail } from './mail-replies';
 import { openTicket } from './ticket-creation';
-
-/** The four kinds of ticket each scenario drives, by the ticket's index. */
-export const journeyKinds = ['silence', 'accepted', 'mail-reply', 'assigned'] as const;
-export type JourneyKind = (typeof journeyKinds)[number];
-
-/** What one client asked for and was told: the checks hold the desk to it. */
-export interface ClientRecord {
-  marker: string;
-  kind: JourneyKind;
-  /** Every status a create attempt was answered with. */
-  createAnswers: number[];
-  number: string | undefined;
-  /** The Message-ID of the reply the listener took (250), which must then be on the ticket. */
-  replyId?: string;
-  /** The steps the client could not get done, with what each attempt was answered. */
-  unfinished: string[];
-}
-
-export function markerOf(scenario: string, index: number): string {
-  return `chaos ${scenario} ticket ${index}`;
-}
-
-export interface JourneyContext {
-  client: DeskClient;
-  lane: Lane & { known: Set<string> };
-  agent: Lane;
-  inboundPort: number;
-}
 
 export async function runJourney(ctx: JourneyContext, scenario: string, index: number) {
   const kind = journeyKinds[index % journeyKinds.length]!;

@@ -1,6 +1,6 @@
 import { normalId, stageEntry, type Observations, type RowSide, type WorkflowSide } from './observations';
 import type { ScenarioRun } from './scenario-load';
-import { markerOf } from './ticket-journeys';
+import { markerOf } from './journey';
 
 export interface Verdict {
   scenario: string;
