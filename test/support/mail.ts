@@ -7,7 +7,6 @@ import { startMailCatcher, type MailCatcher } from '../../mail/mail-catcher';
 import { startInboundListener } from '../../mail/inbound-listener';
 import { startOutboundRelay, type OutboundRelay } from '../../mail/outbound-relay';
 import type { SmtpListener } from '../../mail/smtp-listener';
-import type { TicketStack } from './ticket-stack';
 
 export const testLinkSecret = 'test-link-secret-0123456789abcdefghijklmnop';
 
@@ -61,7 +60,9 @@ export interface InboundDesk {
 }
 
 /** The inbound listener on the file's stack, with a small attachment limit tests can reach. */
-export function useInboundListener(stack: () => TicketStack): InboundDesk {
+export function useInboundListener(
+  stack: () => Pick<Parameters<typeof startInboundListener>[0], 'ctx'>,
+): InboundDesk {
   const desk = {} as InboundDesk;
   desk.send = (mail) =>
     createTransport(`smtp://127.0.0.1:${desk.listener.port}`).sendMail({
