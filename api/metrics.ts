@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../lib/db';
 import { routeOf } from './request-log';
+import { eventType } from '../domain/ticket-events';
 
 export interface ApiMetrics {
   registry: Registry;
@@ -43,7 +44,8 @@ function gaugeFromQuery(
 export function createApiMetrics(db: Db): ApiMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const rows = async (sql: string) => (await db.raw<{ rows: Row[] }>(sql)).rows;
+  const rows = async (sql: string, bindings: string[] = []) =>
+    (await db.raw<{ rows: Row[] }>(sql, bindings)).rows;
 
   gaugeFromQuery(
     registry,
@@ -61,8 +63,11 @@ export function createApiMetrics(db: Db): ApiMetrics {
     'Escalations recorded on ticket timelines, by target tier and whether a timer made them',
     ['to', 'automatic'],
     () =>
-      rows(`SELECT data->>'to' AS "to", data->>'automatic' AS automatic, count(*)::int AS n
-            FROM ticket_events WHERE type = 'escalated' GROUP BY 1, 2`),
+      rows(
+        `SELECT data->>'to' AS "to", data->>'automatic' AS automatic, count(*)::int AS n
+            FROM ticket_events WHERE type = ? GROUP BY 1, 2`,
+        [eventType.escalated],
+      ),
   );
   gaugeFromQuery(
     registry,
@@ -70,8 +75,11 @@ export function createApiMetrics(db: Db): ApiMetrics {
     'SLA breaches recorded on ticket timelines, by clock',
     ['clock'],
     () =>
-      rows(`SELECT data->>'clock' AS clock, count(*)::int AS n
-            FROM ticket_events WHERE type = 'sla-breached' GROUP BY 1`),
+      rows(
+        `SELECT data->>'clock' AS clock, count(*)::int AS n
+            FROM ticket_events WHERE type = ? GROUP BY 1`,
+        [eventType['sla-breached']],
+      ),
   );
   gaugeFromQuery(
     registry,
@@ -79,8 +87,11 @@ export function createApiMetrics(db: Db): ApiMetrics {
     'Changes PostgreSQL refused for their data, by SQLSTATE and whether they were stored cleaned',
     ['code', 'repaired'],
     () =>
-      rows(`SELECT data->>'code' AS code, data->>'repaired' AS repaired, count(*)::int AS n
-            FROM ticket_events WHERE type = 'projection-failed' GROUP BY 1, 2`),
+      rows(
+        `SELECT data->>'code' AS code, data->>'repaired' AS repaired, count(*)::int AS n
+            FROM ticket_events WHERE type = ? GROUP BY 1, 2`,
+        [eventType['projection-failed']],
+      ),
   );
 
   gaugeFromQuery(

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from './ticket-events';
+import { eventType, type TimelineEntry } from './ticket-events';
 
 // Plain JSON: a dossier is stored in PostgreSQL and its summary travels through Temporal activity payloads.
 
@@ -35,14 +35,14 @@ export interface ManagerDossier {
 /** What the manager is told when asked to decide; the dossier itself holds the details. */
 export function summarizeDossier(dossierId: string, dossier: ManagerDossier): DossierSummary {
   const { ticket, timeline, dispatches } = dossier;
-  const firstEscalation = timeline.find((e) => e.type === 'escalated');
+  const firstEscalation = timeline.find((e) => e.type === eventType.escalated);
   const tiers: unknown[] = [firstEscalation?.data.from ?? ticket.tier];
   const agents: unknown[] = [];
   for (const e of timeline) {
-    if (e.type === 'escalated') tiers.push(e.data.to);
-    if (e.type === 'manager-decided') tiers.push(e.data.tier);
+    if (e.type === eventType.escalated) tiers.push(e.data.to);
+    if (e.type === eventType['manager-decided']) tiers.push(e.data.tier);
     agents.push(e.actor);
-    if (e.type === 'assigned') agents.push(e.data.engineer);
+    if (e.type === eventType.assigned) agents.push(e.data.engineer);
   }
   agents.push(...dispatches.map((d) => d.engineer.email));
   // The requester and the workflow itself act on the ticket too, but they are not the desk's people.

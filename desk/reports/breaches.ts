@@ -1,4 +1,5 @@
 import { filtered, listRows, reportQuery, type Report } from './report';
+import { eventType } from '../../domain/ticket-events';
 
 /** Every SLA breach recorded in the period, newest first. */
 export const breaches: Report = {
@@ -35,7 +36,7 @@ export const breaches: Report = {
             't.tier',
             't.assignee',
           )
-          .where('e.type', 'sla-breached')
+          .where('e.type', eventType['sla-breached'])
           .orderBy([{ column: 'e.at', order: 'desc' }, { column: 'e.ticket_number' }]),
         filters,
         'e.at',

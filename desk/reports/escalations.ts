@@ -1,5 +1,6 @@
 import { tiers } from '../../domain/ticket';
 import { filtered, groupedReport, positionIn, reportQuery, type Report } from './report';
+import { eventType } from '../../domain/ticket-events';
 
 /** Escalations recorded on the timelines in the period, by the rung of the ladder they climbed. */
 export const escalations: Report = groupedReport({
@@ -29,7 +30,7 @@ export const escalations: Report = groupedReport({
           db.raw(`count(*) FILTER (WHERE NOT (e.data ->> 'automatic')::boolean)::int AS manual`),
           db.raw('count(DISTINCT e.ticket_number)::int AS tickets'),
         )
-        .where('e.type', 'escalated')
+        .where('e.type', eventType.escalated)
         .groupByRaw(`GROUPING SETS ((e.data ->> 'from', e.data ->> 'to'), ())`)
         .orderByRaw(positionIn(db, `e.data ->> 'from'`, tiers)),
       filters,

@@ -1,4 +1,5 @@
 import { filtered, groupedReport, reportQuery, type Report } from './report';
+import { eventType } from '../../domain/ticket-events';
 
 /** Mean time to resolve the tickets closed in the period: from received to closed, in calendar minutes. */
 export const resolutionTime: Report = groupedReport({
@@ -26,8 +27,10 @@ export const resolutionTime: Report = groupedReport({
         .select(
           't.priority',
           db.raw(`extract(epoch FROM t.closed_at - t.received_at) / 60 AS minutes`),
-          db.raw(`EXISTS (SELECT 1 FROM ticket_events u
-                          WHERE u.ticket_number = t.number AND u.type = 'closed-unresolved') AS unresolved`),
+          db.raw(
+            `EXISTS (SELECT 1 FROM ticket_events u WHERE u.ticket_number = t.number AND u.type = ?) AS unresolved`,
+            [eventType['closed-unresolved']],
+          ),
         )
         .where('t.stage', 'CLOSED'),
       filters,

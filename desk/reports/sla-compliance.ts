@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Db } from '../../lib/db';
 import { filtered, groupedReport, reportQuery, type Column, type ReportFilters } from './report';
+import { eventType } from '../../domain/ticket-events';
 
 const clocks = ['response', 'resolution', 'onsite'] as const;
 type Clock = (typeof clocks)[number];
@@ -22,19 +23,16 @@ const query = reportQuery.safeExtend({
  * breaks its resolution promise), `met` when it stopped in time, otherwise `pending`.
  */
 function outcome(db: Db, clock: Clock): Knex.Raw {
-  const unresolved =
-    clock === 'resolution'
-      ? `OR EXISTS (SELECT 1 FROM ticket_events u WHERE u.ticket_number = t.number AND u.type = 'closed-unresolved')`
-      : '';
   return db.raw(
     `CASE WHEN t.sla -> ? ->> 'state' IS NULL THEN NULL
       WHEN t.sla -> ? ->> 'state' = 'breached'
         OR EXISTS (SELECT 1 FROM ticket_events b
-                   WHERE b.ticket_number = t.number AND b.type = 'sla-breached' AND b.data ->> 'clock' = ?)
-        ${unresolved} THEN 'breached'
+                   WHERE b.ticket_number = t.number AND b.type = ? AND b.data ->> 'clock' = ?)
+        OR (? = 'resolution' AND EXISTS (SELECT 1 FROM ticket_events u
+                                         WHERE u.ticket_number = t.number AND u.type = ?)) THEN 'breached'
       WHEN t.sla -> ? ->> 'state' = 'met' THEN 'met'
       ELSE 'pending' END AS ??`,
-    [clock, clock, clock, clock, clock],
+    [clock, clock, eventType['sla-breached'], clock, clock, eventType['closed-unresolved'], clock, clock],
   );
 }
 
