@@ -1,3 +1,4 @@
+import { standsOn, utcDay, type ContractTerm } from '../domain/contract-standing';
 import { cleanText } from '../domain/safe-text';
 import type { Db } from '../lib/db';
 
@@ -18,26 +19,24 @@ export function createContractStandingActivities(db: Db) {
       organization: string;
       at: string;
     }): Promise<ContractStanding> {
-      const day = new Date(at).toISOString().slice(0, 10);
+      const day = utcDay(at);
       // As the projection will store the name: a NUL in it would fail these queries on every retry.
       const name = cleanText(organization);
-      const rows: { valid_from: string; valid_to: string | null; account_manager: string | null }[] =
-        await db('contracts')
-          .where({ organization: name })
-          .orderBy([
-            { column: 'valid_from', order: 'desc' },
-            { column: 'id', order: 'desc' },
-          ])
-          .select(
-            db.raw('valid_from::text as valid_from'),
-            db.raw('valid_to::text as valid_to'),
-            'account_manager',
-          );
+      const rows: (ContractTerm & { account_manager: string | null })[] = await db('contracts')
+        .where({ organization: name })
+        .orderBy([
+          { column: 'valid_from', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .select(
+          db.raw('valid_from::text AS "validFrom"'),
+          db.raw('valid_to::text AS "validTo"'),
+          'account_manager',
+        );
       const org = await db('organizations').where({ name }).first('account_manager_email');
       const accountManager = rows[0]?.account_manager ?? org?.account_manager_email ?? null;
       if (rows.length === 0) return { standing: 'none', accountManager };
-      const valid = rows.some((c) => c.valid_from <= day && (c.valid_to === null || c.valid_to >= day));
-      return { standing: valid ? 'valid' : 'lapsed', accountManager };
+      return { standing: rows.some((c) => standsOn(c, day)) ? 'valid' : 'lapsed', accountManager };
     },
   };
 }

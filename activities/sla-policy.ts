@@ -1,10 +1,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { standsOn, utcDay, type ContractTerm } from '../domain/contract-standing';
 import type { SlaPolicy } from '../domain/sla';
 import { slaPolicySchema } from '../domain/sla-schema';
 import { cleanText } from '../domain/safe-text';
 import type { Db } from '../lib/db';
 
-interface ContractTerms {
+interface ContractTerms extends ContractTerm {
   sla_policy_id: string;
   onsite_promise_minutes: number | null;
   calendar_id: string | null;
@@ -24,16 +25,21 @@ export function createSlaPolicyActivities(db: Db, defaultPolicyId: string) {
   return {
     async loadSlaPolicy({ organization, at }: SlaPolicyRequest): Promise<SlaPolicy> {
       const day = utcDate(at);
-      const contract = await db('contracts')
+      const contracts: ContractTerms[] = await db('contracts')
         // As the projection will store the name: a NUL in it would fail this query on every retry.
         .where({ organization: cleanText(organization) })
-        .andWhere('valid_from', '<=', day)
-        .andWhere((q) => q.whereNull('valid_to').orWhere('valid_to', '>=', day))
         .orderBy([
           { column: 'valid_from', order: 'desc' },
           { column: 'id', order: 'desc' },
         ])
-        .first<ContractTerms | undefined>('sla_policy_id', 'onsite_promise_minutes', 'calendar_id');
+        .select(
+          db.raw('valid_from::text AS "validFrom"'),
+          db.raw('valid_to::text AS "validTo"'),
+          'sla_policy_id',
+          'onsite_promise_minutes',
+          'calendar_id',
+        );
+      const contract = contracts.find((c) => standsOn(c, day));
       const policyId = contract?.sla_policy_id ?? defaultPolicyId;
       // A contract's own calendar and onsite promise, where it has them, override its policy's (R16, R21).
       const row = await db('sla_policies as p')
@@ -80,5 +86,5 @@ function utcDate(at: string): string {
       'InvalidSlaPolicyRequest',
     );
   }
-  return instant.toISOString().slice(0, 10);
+  return utcDay(at);
 }

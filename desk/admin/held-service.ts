@@ -1,3 +1,4 @@
+import { standsOn, utcDay } from '../../domain/contract-standing';
 import type { Contract } from './contracts';
 import type { DeskContext } from '../context';
 import { performAction } from '../tickets/actions';
@@ -8,8 +9,7 @@ import { performAction } from '../tickets/actions';
  * contract unsaved; renewing again (or `release` by an agent) picks them up.
  */
 export async function releaseHeldTickets(ctx: DeskContext, contract: Contract): Promise<string[]> {
-  const today = new Date().toISOString().slice(0, 10);
-  if (contract.validFrom > today || (contract.validTo !== null && contract.validTo < today)) return [];
+  if (!standsOn(contract, utcDay(new Date().toISOString()))) return [];
   const held: { number: string }[] = await ctx
     .db('tickets')
     .where({ organization: contract.organization })
