@@ -34,6 +34,23 @@ export function fromZod(schema: z.ZodType): JsonSchema {
   return json;
 }
 
+/**
+ * What the API answers, from the zod schema its type is inferred from. Objects stay open (a client must not
+ * break when a field is added), and an instant is just `date-time`: zod's pattern says the same at length.
+ */
+export function answerSchema(schema: z.ZodType): JsonSchema {
+  const json: JsonSchema = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io: 'output',
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+      if (jsonSchema.format === 'date-time') delete jsonSchema.pattern;
+    },
+  });
+  delete json.$schema;
+  return json;
+}
+
 // What the API refuses in any text (domain/safe-text.ts; lone surrogates no generator sends), and what
 // String.prototype.trim() removes, spelt out: other regex dialects each have their own idea of `\s`.
 const unsafe = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f';
@@ -61,7 +78,7 @@ function textChecks(check: z.core.$ZodType): JsonSchema {
   return Object.fromEntries(Object.entries({ format, pattern }).filter(([, value]) => value !== undefined));
 }
 
-// Building blocks of the hand-written schemas of what the API answers.
+// Building blocks of the schemas of answers the API builds without a zod schema.
 export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 export const text: JsonSchema = { type: 'string' };
 export const textOrNull: JsonSchema = { type: ['string', 'null'] };

@@ -1,6 +1,9 @@
 import { priorities } from '../../domain/priority';
+import { clockStates } from '../../domain/sla-view';
 import { channels, stages, tiers } from '../../domain/ticket';
+import { ticketViewSchema } from '../../domain/ticket-view';
 import {
+  answerSchema,
   object,
   oneOf,
   orNull,
@@ -12,22 +15,8 @@ import {
   type JsonSchema,
 } from './json-schema';
 
-// What the API answers. Written by hand because desk/tickets/reads.ts and desk/tickets/work-queue.ts build the answers
-// rather than parse them with zod; test/openapi.test.ts checks real answers against these schemas. Objects
-// stay open (no additionalProperties: false): a client must not break when a field is added.
-
-const clockStates = ['on_track', 'at_risk', 'breached', 'paused', 'met'];
-
-const signedText = object({ text, by: text, at: time });
-
-const clock = orNull(
-  object({
-    state: oneOf(clockStates),
-    dueAt: timeOrNull,
-    targetMinutes: { type: 'number' },
-    usedMinutes: { type: 'number' },
-  }),
-);
+// What the API answers; test/openapi.test.ts checks real answers against these schemas. Objects stay open
+// (no additionalProperties: false): a client must not break when a field is added.
 
 const page = (item: string): JsonSchema =>
   object({
@@ -56,52 +45,14 @@ const ticketSummary = object({
   held: orNull(object({ reason: oneOf(['contract-expired', 'not-justified']), detail: text, since: time })),
 });
 
-const sla = orNull(
-  object({
-    state: oneOf(clockStates),
-    policyId: text,
-    calendarId: text,
-    response: clock,
-    resolution: clock,
-    tierFrame: clock,
-    onsite: clock,
-    waitingOnClient: { type: ['object', 'null'], description: 'the open question to the client (R11)' },
-    testingDeadline: timeOrNull,
-    nextStatusUpdateAt: timeOrNull,
-    statusUpdatesSent: { type: 'integer' },
-    dispatch: { type: ['object', 'null'], description: 'the field engineer dispatched onsite (R21)' },
-    manager: { type: ['object', 'null'], description: 'the IT manager decision point (R20)' },
-    vendor: { type: ['object', 'null'], description: 'the vendor case, once engaged' },
-    escalations: { type: 'integer' },
-  }),
-);
-
+// The ticket view is the workflow's answer too, so its schema comes from the zod schema the type is inferred
+// from; the summary and the rest are what only the projection knows.
 const ticket: JsonSchema = {
   allOf: [
     ref('TicketSummary'),
+    answerSchema(ticketViewSchema),
     object({
       intake: { type: 'object', description: 'the R2 request as accepted' },
-      stageEnteredAt: {
-        type: 'object',
-        propertyNames: oneOf(stages),
-        additionalProperties: time,
-        description: 'when the ticket entered each stage it has been in, in procedure order',
-      },
-      solution: orNull(signedText),
-      verification: orNull(
-        object(
-          {
-            method: oneOf(['client-accepted', 'silence', 'phone', 'email', 'in-person']),
-            by: text,
-            at: time,
-            comment: text,
-          },
-          ['comment'],
-        ),
-      ),
-      resolution: orNull(signedText),
-      sla,
-      allowedActions: { type: 'array', items: text },
       csat: orNull(
         object({
           score: { type: 'integer', minimum: 1, maximum: 5 },
