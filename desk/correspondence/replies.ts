@@ -1,5 +1,3 @@
-import type { Priority } from '../../domain/priority';
-import type { Stage, TicketIntake, Tier } from '../../domain/ticket';
 import type { LetterTicket } from '../../mail/letters';
 import type { DeskContext } from '../context';
 import { DeskError } from '../errors';
@@ -101,20 +99,20 @@ async function recordClarification(ctx: DeskContext, ticket: TicketDetails, repl
   await sendLetters(ctx.client, ctx.taskQueue, keys);
 }
 
-/** The projection keeps the ticket as text columns; the letter wants it typed. */
+/** What a letter may quote of the ticket as the projection stores it. */
 function letterTicketOf(ticket: TicketDetails): LetterTicket {
-  const intake = ticket.intake as unknown as TicketIntake;
+  const { intake } = ticket;
   return {
     number: ticket.number,
-    stage: ticket.stage as Stage,
-    priority: ticket.priority as Priority,
-    tier: ticket.tier as Tier,
+    stage: ticket.stage,
+    priority: ticket.priority,
+    tier: ticket.tier,
     requester: { name: intake.requester.name, email: intake.requester.email },
     organization: ticket.organization,
     affected: intake.affected,
     description: intake.description,
-    solution: ticket.solution as LetterTicket['solution'],
-    resolution: ticket.resolution as LetterTicket['resolution'],
+    solution: ticket.solution,
+    resolution: ticket.resolution,
     sla: null,
   };
 }

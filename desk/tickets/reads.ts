@@ -1,5 +1,8 @@
-import { stages } from '../../domain/ticket';
+import type { Priority } from '../../domain/priority';
+import type { ClockState } from '../../domain/sla-view';
+import { stages, type Channel, type Stage, type TicketIntake, type Tier } from '../../domain/ticket';
 import type { TimelineEntry } from '../../domain/ticket-events';
+import type { HeldNotice, TicketView } from '../../domain/ticket-view';
 import { readTimeline } from '../../lib/timeline';
 import { csatOf } from '../correspondence/csat';
 import type { Knex } from 'knex';
@@ -7,32 +10,32 @@ import type { Db } from '../../lib/db';
 
 export interface TicketSummary {
   number: string;
-  stage: string;
-  tier: string;
-  priority: string;
+  stage: Stage;
+  tier: Tier;
+  priority: Priority;
   assignee: string | null;
   organization: string;
-  channel: string;
+  channel: Channel;
   requesterEmail: string;
   receivedAt: string;
   updatedAt: string;
   closedAt: string | null;
-  slaState: string;
+  slaState: ClockState;
   responseDue: string | null;
   resolutionDue: string | null;
   waitingOnClient: boolean;
-  /** R5: why service is held, while it is. */
-  held: { reason: string; detail: string; since: string } | null;
+  held: HeldNotice | null;
 }
 
-export interface TicketDetails extends TicketSummary {
-  intake: Record<string, unknown>;
-  stageEnteredAt: Record<string, string>;
-  solution: unknown;
-  verification: unknown;
-  resolution: unknown;
-  sla: unknown;
-  allowedActions: string[];
+/** The ticket view as the projection stored it, with what only the projection knows. */
+export interface TicketDetails
+  extends
+    TicketSummary,
+    Pick<
+      TicketView,
+      'stageEnteredAt' | 'solution' | 'verification' | 'resolution' | 'sla' | 'allowedActions'
+    > {
+  intake: TicketIntake;
   timeline: TimelineEntry[];
   /** R13: the requester's answer to the satisfaction survey, once given. */
   csat: { score: number; comment: string | null; submittedAt: string } | null;
@@ -102,17 +105,17 @@ export async function pageOf(
 
 interface TicketRow {
   number: string;
-  stage: string;
-  tier: string;
-  priority: string;
+  stage: Stage;
+  tier: Tier;
+  priority: Priority;
   assignee: string | null;
   organization: string;
-  channel: string;
+  channel: Channel;
   requester_email: string;
   received_at: Date;
   updated_at: Date;
   closed_at: Date | null;
-  sla_state: string;
+  sla_state: ClockState;
   response_due: Date | null;
   resolution_due: Date | null;
   waiting_on_client: boolean;
@@ -141,6 +144,6 @@ function summary(row: TicketRow): TicketSummary {
 }
 
 /** jsonb keeps keys in its own order; show the stages in the order the procedure runs them. */
-function inProcedureOrder(times: Record<string, string>): Record<string, string> {
+function inProcedureOrder(times: TicketView['stageEnteredAt']): TicketView['stageEnteredAt'] {
   return Object.fromEntries(stages.filter((stage) => stage in times).map((stage) => [stage, times[stage]!]));
 }
