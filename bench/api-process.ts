@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { forwardLines, freePort, portAnswers, projectRoot, stopProcess, Tail } from '../dev/support';
+import { withoutTemporalTls } from '../lib/temporal-connection';
 
 export interface ApiSettings {
   databaseUrl: string;
@@ -20,7 +21,7 @@ export async function startApiProcess(
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
     cwd: projectRoot,
     env: {
-      ...process.env,
+      ...withoutTemporalTls(process.env),
       DATABASE_URL: settings.databaseUrl,
       TEMPORAL_ADDRESS: settings.temporalAddress,
       TICKETFLOW_TASK_QUEUE: settings.taskQueue,

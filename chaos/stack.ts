@@ -8,6 +8,7 @@ import { temporalCliPath } from '../dev/tools';
 import { startMailCatcher, type MailCatcher } from '../mail/mail-catcher';
 import { migrate } from '../dev/migrate';
 import { ServiceProcess } from './service-process';
+import { withoutTemporalTls } from '../lib/temporal-connection';
 
 const NAMESPACE = 'default';
 const LINK_SECRET = 'chaos-link-secret-0123456789abcdefghijklmnop';
@@ -71,7 +72,7 @@ async function assemble(dir: string, log: Log, cleanup: Cleanup): Promise<Stack>
 
   const [relayPort, inboundPort, ...apiPorts] = await Promise.all([1, 2, 3, 4].map(() => freePort()));
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...withoutTemporalTls(process.env),
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_NAMESPACE: NAMESPACE,

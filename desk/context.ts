@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { requireDatabaseUrl, requireLinkSecret, type Config } from '../lib/config';
 import { createDb, type Db } from '../lib/db';
+import { connectTemporal } from '../lib/temporal-connection';
 
 /** What the desk's feature functions need, whichever door calls them; built once per process (or by a test). */
 export interface DeskContext {
@@ -18,8 +19,9 @@ export interface DeskContext {
 
 /** The desk of a process configured by the environment: the API's, and the mail process's. */
 export async function connectDesk(config: Config): Promise<DeskContext & { close(): Promise<void> }> {
-  const db = createDb(requireDatabaseUrl(config));
-  const connection = await Connection.connect({ address: config.temporal.address });
+  const databaseUrl = requireDatabaseUrl(config);
+  const connection = await connectTemporal(config.temporal, (options) => Connection.connect(options));
+  const db = createDb(databaseUrl);
   return {
     client: new Client({ connection, namespace: config.temporal.namespace }),
     db,

@@ -12,6 +12,7 @@ import { startTemporalDevServer } from './temporal-dev-server';
 import { temporalCliPath } from './tools';
 import { devLinkSecret } from './link-secret';
 import { startMailCatcher } from '../mail/mail-catcher';
+import { withoutTemporalTls } from '../lib/temporal-connection';
 
 const STEPS = 6;
 const HEALTH_TIMEOUT_MS = 120_000;
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
 
   step(6, 'Worker, API and mail (outbound relay, inbound listener)');
   const env = {
-    ...process.env,
+    ...withoutTemporalTls(process.env),
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporal.address,
     LINK_SIGNING_SECRET: config.mail.linkSecret ?? (await devLinkSecret(dataDir)),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '../workflows/task-queue';
+import { postgresConnection } from './postgres-tls';
+import { temporalTls, type TemporalConnectionSettings } from './temporal-connection';
+import { readCertificatePair, readCertificates, TlsSettingError } from './tls-files';
 
 const durationMs = z
   .string()
@@ -22,6 +25,11 @@ const bindAddress = z
 const schema = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TLS_CERT: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS_CA: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
   TEMPORAL_UI_URL: z.url({ protocol: /^https?$/ }).optional(),
   TICKETFLOW_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
   DATABASE_URL: z.string().url().optional(),
@@ -67,7 +75,7 @@ const schema = z.object({
 
 export type Config = {
   /** `uiUrl`: the Temporal UI managers open tickets in (R25); by default `npm start`'s. */
-  temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
+  temporal: TemporalConnectionSettings & { namespace: string; taskQueue: string; uiUrl: string };
   databaseUrl: string | undefined;
   api: { host: string; port: number; updateDeadlineMs: number; pendingIntakeCheckMs: number };
   /** The SLA policy of organizations without a contract (R16). */
@@ -115,9 +123,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  const readFiles = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof TlsSettingError)) throw error;
+      problems.push(`  ${error.setting}: ${error.message}`);
+      return undefined;
+    }
+  };
+  const clientCertPair = readFiles(() =>
+    readCertificatePair(
+      { cert: 'TEMPORAL_TLS_CERT', key: 'TEMPORAL_TLS_KEY' },
+      { cert: e.TEMPORAL_TLS_CERT, key: e.TEMPORAL_TLS_KEY },
+    ),
+  );
+  const { TEMPORAL_TLS_CA: caFile, DATABASE_URL: databaseUrl } = e;
+  const ca = caFile ? readFiles(() => readCertificates('TEMPORAL_TLS_CA', caFile).pem) : undefined;
+  // Checked once here so a wrong sslmode or CA file stops the process at start; lib/db.ts builds from the URL.
+  if (databaseUrl) readFiles(() => postgresConnection(databaseUrl));
+  if (problems.length) throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
   return {
     temporal: {
       address: e.TEMPORAL_ADDRESS,
+      tls: temporalTls({ clientCertPair, ca, serverName: e.TEMPORAL_TLS_SERVER_NAME }),
+      apiKey: e.TEMPORAL_API_KEY,
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TICKETFLOW_TASK_QUEUE,
       uiUrl: (e.TEMPORAL_UI_URL ?? `http://127.0.0.1:${e.TEMPORAL_UI_PORT}`).replace(/\/+$/, ''),

@@ -2,6 +2,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadConfig, requireDatabaseUrl } from '../lib/config';
 import { createDb } from '../lib/db';
 import { createLogger } from '../lib/logger';
+import { connectTemporal } from '../lib/temporal-connection';
 import { createTicketWorker } from './create-worker';
 import { installWorkerRuntime } from './runtime';
 import { mailSettings } from '../mail/settings';
@@ -10,7 +11,7 @@ const config = loadConfig();
 const log = createLogger('worker', config.logLevel);
 installWorkerRuntime(log, config.worker.metricsAddress);
 const db = createDb(requireDatabaseUrl(config));
-const connection = await NativeConnection.connect({ address: config.temporal.address });
+const connection = await connectTemporal(config.temporal, (options) => NativeConnection.connect(options));
 const mail = mailSettings(config);
 try {
   const worker = await createTicketWorker({
