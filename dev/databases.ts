@@ -1,7 +1,8 @@
 import pg from 'pg';
+import { postgresConnection } from '../lib/postgres-tls';
 
 async function withClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
+  const client = new pg.Client(postgresConnection(serverUrl));
   await client.connect();
   try {
     return await work(client);

@@ -109,6 +109,8 @@ export async function startLocalPostgres(opts: {
   log: Log;
   /** For throw-away test clusters: skip fsync, since a crash only loses data nobody keeps. */
   ephemeral?: boolean;
+  /** More server settings (`-c name=value`), e.g. TLS for a test of encrypted connections. */
+  settings?: string[];
 }): Promise<{ url: string; stop(mode?: 'fast' | 'immediate'): Promise<void> }> {
   const { dataDir, port, log, ephemeral = false } = opts;
   const bin = await findBinDir();
@@ -120,6 +122,7 @@ export async function startLocalPostgres(opts: {
   // Unix sockets are off: TCP on loopback is all the project uses, and socket paths have a length limit.
   const settings = [`-p ${port}`, '-c listen_addresses=127.0.0.1', "-c unix_socket_directories=''"];
   if (ephemeral) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
+  settings.push(...(opts.settings ?? []).map((setting) => `-c ${setting}`));
   const logFile = join(dataDir, 'server.log');
   log(`starting PostgreSQL on 127.0.0.1:${port}`);
   await run(

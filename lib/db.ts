@@ -1,10 +1,15 @@
 import knex, { type Knex } from 'knex';
 import { migrations } from '../migrations';
+import { postgresConnection } from './postgres-tls';
 
 export type Db = Knex;
 
 export function createDb(databaseUrl: string, pool: { min?: number; max?: number } = {}): Db {
-  return knex({ client: 'pg', connection: databaseUrl, pool: { min: pool.min ?? 0, max: pool.max ?? 10 } });
+  return knex({
+    client: 'pg',
+    connection: postgresConnection(databaseUrl),
+    pool: { min: pool.min ?? 0, max: pool.max ?? 10 },
+  });
 }
 
 /** Migrations are listed in code so every runner (tsx, vitest, bundled) finds the same ones. */
