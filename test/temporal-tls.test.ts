@@ -70,7 +70,7 @@ describe('a worker and an API reaching Temporal through mutual TLS', () => {
       defaultPolicyId: workerConfig.sla.defaultPolicyId,
       mail: testMailSettings(),
       ...workerConfig.temporal,
-      workflowBundle: await workflowBundle(),
+      workflowBundle: workflowBundle(),
     });
     const running = worker.run();
     const ctx = await connectDesk(loadConfig(environment(clients.api, taskQueue)));
