@@ -1,23 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../lib/config';
 import { temporalConnectionOptions } from '../lib/temporal-connection';
-import { certificateFolder, type Authority } from './support/tls-certificates';
+import { certificateFolder } from './support/tls-certificates';
 
-let ca: Authority;
-let client: { cert: string; key: string };
-let otherKey: string;
-let notPem: string;
-
-beforeAll(async () => {
-  const certificates = await certificateFolder();
-  ca = await certificates.authority('desk-ca');
-  client = await ca.issue('worker');
-  otherKey = (await ca.issue('api')).key;
-  notPem = join(certificates.dir, 'notes.txt');
-  await writeFile(notPem, 'the CA is on the wiki\n');
-});
+const certificates = await certificateFolder();
+const ca = await certificates.authority('desk-ca');
+const client = await ca.issue('worker');
+const otherKey = (await ca.issue('api')).key;
+const notPem = join(certificates.dir, 'notes.txt');
+await writeFile(notPem, 'the CA is on the wiki\n');
 
 /** What an operator sees when a process refuses to start: every setting at fault, named. */
 function refusal(env: NodeJS.ProcessEnv): string {

@@ -3,18 +3,14 @@ import { chmod, chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../dev/migrate';
 import { startLocalPostgres } from '../dev/postgres';
 import { freePort } from '../dev/support';
 import { loadConfig, requireDatabaseUrl } from '../lib/config';
 import { createDb } from '../lib/db';
 import { migrations } from '../migrations';
-import { certificateFolder, type Authority } from './support/tls-certificates';
-
-let url: URL;
-let serverCa: Authority;
-let otherCa: Authority;
+import { certificateFolder } from './support/tls-certificates';
 
 /** PostgreSQL reads its key only if no one else can: as root the cluster runs as `nobody`, who must own it. */
 async function keepPrivate(key: string): Promise<void> {
@@ -26,28 +22,27 @@ async function keepPrivate(key: string): Promise<void> {
   await chmod(key, 0o600);
 }
 
-beforeAll(async () => {
-  const certificates = await certificateFolder();
-  serverCa = await certificates.authority('pg-ca');
-  otherCa = await certificates.authority('other-ca');
-  const server = await serverCa.issue('postgres', ['127.0.0.1']);
-  await keepPrivate(server.key);
-  const parent = await mkdtemp(join(tmpdir(), 'ticketflow-pg-tls-'));
-  await chmod(parent, 0o711);
-  const postgres = await startLocalPostgres({
-    dataDir: join(parent, 'postgres'),
-    port: await freePort(),
-    database: 'tls',
-    log: () => {},
-    ephemeral: true,
-    settings: ['ssl=on', `ssl_cert_file=${server.cert}`, `ssl_key_file=${server.key}`],
-  });
-  afterAll(async () => {
-    await postgres.stop();
-    await rm(parent, { recursive: true, force: true });
-  });
-  url = new URL(postgres.url);
+// Started when the file is collected, so the afterAll hooks are registered with the file.
+const certificates = await certificateFolder();
+const serverCa = await certificates.authority('pg-ca');
+const otherCa = await certificates.authority('other-ca');
+const server = await serverCa.issue('postgres', ['127.0.0.1']);
+await keepPrivate(server.key);
+const parent = await mkdtemp(join(tmpdir(), 'ticketflow-pg-tls-'));
+await chmod(parent, 0o711);
+const postgres = await startLocalPostgres({
+  dataDir: join(parent, 'postgres'),
+  port: await freePort(),
+  database: 'tls',
+  log: () => {},
+  ephemeral: true,
+  settings: ['ssl=on', `ssl_cert_file=${server.cert}`, `ssl_key_file=${server.key}`],
 });
+afterAll(async () => {
+  await postgres.stop();
+  await rm(parent, { recursive: true, force: true });
+});
+const url = new URL(postgres.url);
 
 /** The database URL as an operator writes it, with the TLS parameters libpq takes. */
 function databaseUrl(params: Record<string, string>): string {

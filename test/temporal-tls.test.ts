@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../api/app';
 import { connectDesk } from '../desk/context';
 import { projectRoot } from '../dev/support';
@@ -19,27 +19,23 @@ import { validIntake } from './support/intake';
 import { testLinkSecret, testMailSettings } from './support/mail';
 import { seedDesk } from './support/people';
 import { workflowBundle } from './support/ticket-stack';
-import { certificateFolder, type Authority } from './support/tls-certificates';
-import { startTlsProxy, type TlsProxy } from './support/tls-proxy';
+import { certificateFolder } from './support/tls-certificates';
+import { startTlsProxy } from './support/tls-proxy';
 
 type Pair = { cert: string; key: string };
 
-let deskCa: Authority;
-let otherCa: Authority;
-let proxy: TlsProxy;
-const clients = {} as Record<'worker' | 'api' | 'stranger', Pair>;
-
-beforeAll(async () => {
-  const certificates = await certificateFolder();
-  deskCa = await certificates.authority('desk-ca');
-  otherCa = await certificates.authority('other-ca');
-  const frontend = await deskCa.issue('temporal-frontend', ['temporal.desk.internal']);
-  clients.worker = await deskCa.issue('worker');
-  clients.api = await deskCa.issue('api');
-  clients.stranger = await otherCa.issue('stranger');
-  proxy = await startTlsProxy({ upstream: inject('temporalAddress'), ...frontend, clientCa: deskCa.ca });
-});
-afterAll(() => proxy?.close());
+// Made when the file is collected, so the folder's and the proxy's afterAll are registered with the file.
+const certificates = await certificateFolder();
+const deskCa = await certificates.authority('desk-ca');
+const otherCa = await certificates.authority('other-ca');
+const frontend = await deskCa.issue('temporal-frontend', ['temporal.desk.internal']);
+const clients = {
+  worker: await deskCa.issue('worker'),
+  api: await deskCa.issue('api'),
+  stranger: await otherCa.issue('stranger'),
+};
+const proxy = await startTlsProxy({ upstream: inject('temporalAddress'), ...frontend, clientCa: deskCa.ca });
+afterAll(() => proxy.close());
 
 /** The environment an operator writes for a process on another host than the cluster's frontend. */
 function environment(client: Pair, taskQueue = `tickets-${randomUUID()}`): NodeJS.ProcessEnv {

@@ -14,7 +14,7 @@ export interface Authority {
   issue(name: string, serverNames?: string[]): Promise<{ cert: string; key: string }>;
 }
 
-/** Throw-away certificate authorities in a folder of the test file's own, removed after its tests. */
+/** Throw-away certificate authorities in a folder of the test file's own, removed after its tests (call it at the top level). */
 export async function certificateFolder(): Promise<{
   dir: string;
   authority(name: string): Promise<Authority>;
