@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { Connection } from '@temporalio/client';
 import { loadConfig } from '../lib/config';
+import { connectTemporal } from '../lib/temporal-connection';
 import { allTicketSearchAttributes, searchAttributeRegistrations } from '../workflows/search-attributes';
 
 export class SearchAttributeTypeConflict extends Error {
@@ -35,10 +36,9 @@ export async function registerSearchAttributes(connection: Connection, namespace
 
 /** `npm run register-search-attributes`: the namespace and server of the environment, as the worker reads them. */
 async function registerFromEnvironment(): Promise<string> {
-  const { address, namespace } = loadConfig().temporal;
-  const connection = await Connection.connect({ address }).catch((error: Error) => {
-    throw new Error(`cannot reach Temporal at ${address}: ${error.message}`);
-  });
+  const { temporal } = loadConfig();
+  const { namespace } = temporal;
+  const connection = await connectTemporal(temporal, (options) => Connection.connect(options));
   try {
     const added = await registerSearchAttributes(connection, namespace);
     return added.length > 0
