@@ -55,7 +55,9 @@ export function createImapPoller({ url, intervalMs, receive, log }: ImapPollerOp
     const lock = await imap.getMailboxLock(target.mailbox);
     const result = { handled: 0, failed: 0 };
     try {
-      const unseen = (await imap.search({ seen: false }, { uid: true })) || [];
+      // imapflow answers a search the connection lost with `false`, which must not read as an empty mailbox.
+      const unseen = await imap.search({ seen: false }, { uid: true });
+      if (!Array.isArray(unseen)) throw new Error(`IMAP search of ${target.mailbox} failed`);
       for (const uid of unseen) {
         if (stopped) break;
         const message = await imap.fetchOne(String(uid), { source: true }, { uid: true });
