@@ -5,7 +5,6 @@ import { createFieldDispatchActivities } from './field-dispatch';
 import type { MailSettings } from '../domain/mail-settings';
 import { createLetterDeliveryActivities } from './letter-delivery';
 import { createManagerDossierActivities } from './manager-dossier';
-import { createPolicyRolloutActivities } from './policy-rollout';
 import { createSlaPolicyActivities } from './sla-policy';
 import { createTicketProjection } from './ticket-projection';
 
@@ -26,7 +25,6 @@ export function createActivities({ db, defaultPolicyId, mail }: ActivityDependen
     ...createManagerDossierActivities(db),
     ...createLetterDeliveryActivities(db, mail),
     ...createContractStandingActivities(db),
-    ...createPolicyRolloutActivities(),
   };
 }
 

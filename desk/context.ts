@@ -35,9 +35,6 @@ export async function connectDesk(config: Config): Promise<DeskContext & { close
 }
 
 /** Every call that waits on a worker carries a deadline, so a missing worker is a 503, not a hung request. */
-export function withUpdateDeadline<T>(
-  ctx: Pick<DeskContext, 'client' | 'updateDeadlineMs'>,
-  fn: () => Promise<T>,
-): Promise<T> {
+export function withUpdateDeadline<T>(ctx: DeskContext, fn: () => Promise<T>): Promise<T> {
   return ctx.client.withDeadline(Date.now() + ctx.updateDeadlineMs, fn);
 }

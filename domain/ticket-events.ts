@@ -36,8 +36,6 @@ export const ticketEventTypes = [
   'released',
   'csat-requested',
   'projection-failed',
-  // An admin's policy or calendar change taken up by a running ticket (docs/sla-changes.md).
-  'sla-retimed',
 ] as const;
 export type TicketEventType = (typeof ticketEventTypes)[number];
 

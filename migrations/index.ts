@@ -8,7 +8,6 @@ import * as organizationsAndPeople from './20261125_006_organizations_and_people
 import * as fieldService from './20261125_007_field_service';
 import * as ticketIntakes from './20261204_008_ticket_intakes';
 import * as relaySending from './20261204_009_relay_sending';
-import * as policyRevisions from './20261204_010_policy_revisions';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -21,5 +20,4 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261125_007_field_service': fieldService,
   '20261204_008_ticket_intakes': ticketIntakes,
   '20261204_009_relay_sending': relaySending,
-  '20261204_010_policy_revisions': policyRevisions,
 };

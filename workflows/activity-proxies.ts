@@ -38,13 +38,3 @@ export const letters = proxyActivities<TicketActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
 });
-
-/**
- * A policy rollout's batches: each sends a hundred tickets their update and heartbeats as they answer, so a
- * worker lost midway is noticed in seconds and the batch sent again.
- */
-export const rollout = proxyActivities<TicketActivities>({
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});

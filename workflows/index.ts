@@ -1,3 +1,2 @@
 export { ticketWorkflow } from './ticket';
 export { lettersWorkflow } from './letters';
-export { policyRolloutWorkflow } from './policy-rollout';

@@ -92,20 +92,6 @@ export const registeredUpdate = defineUpdate<TicketView>('registered');
 
 export const ticketQuery = defineQuery<TicketView>('ticket');
 
-/** An admin's change to a policy or a calendar, at the revision it was stored with, that running tickets take up. */
-export interface PolicyChange {
-  kind: 'policy' | 'calendar';
-  id: string;
-  revision: number;
-  actor: string;
-}
-
-/** What a ticket did with a change: `unchanged` when its clocks already stood on the new terms. */
-export type RetimeOutcome = 'retimed' | 'unchanged';
-
-/** Re-times a running ticket's clocks on the policy as it now stands; applying one revision twice changes nothing. */
-export const retimeUpdate = defineUpdate<RetimeOutcome, [PolicyChange]>('retime');
-
 /** How far the workflow got: `version` and `lastSeq` are what its projection row and timeline must match. */
 export interface ProjectionStamp {
   version: number;
@@ -113,35 +99,12 @@ export interface ProjectionStamp {
 }
 export const projectionStampQuery = defineQuery<ProjectionStamp>('projection-stamp');
 
-/** How far a policy rollout got; `failed` lists the first tickets that refused, with why. */
-export interface RolloutProgress {
-  change: PolicyChange;
-  status: 'running' | 'done';
-  found: number;
-  retimed: number;
-  unchanged: number;
-  /** Closed, or moved to another policy, since they were found: nothing to re-time. */
-  skipped: number;
-  failed: { ticket: string; error: string }[];
-  startedAt: string;
-  finishedAt: string | null;
-}
-
-export const rolloutProgressQuery = defineQuery<RolloutProgress>('progress');
-
-/** One rollout per stored revision: starting it again (a retried request) finds the one already running. */
-export function rolloutWorkflowId(change: Pick<PolicyChange, 'kind' | 'id' | 'revision'>): string {
-  return `rollout/${change.kind}/${change.id}/${change.revision}`;
-}
-
 /** Failure types the API turns into HTTP answers. */
 export const failureTypes = {
   transitionNotAllowed: 'TransitionNotAllowed',
   invalidCommand: 'InvalidCommand',
   /** The projection cannot store a change even with unsafe text taken out; retrying would not help. */
   projectionDataFault: 'ProjectionDataFault',
-  /** A policy change for a ticket that is closed or no longer on that policy or calendar: nothing to re-time. */
-  notOnPolicy: 'NotOnPolicy',
 } as const;
 
 export interface TransitionNotAllowedDetails {

@@ -15,9 +15,6 @@ export const ticketSearchAttributes = {
   SlaState: defineSearchAttributeKey('SlaState', SearchAttributeType.KEYWORD),
   ResolutionDue: defineSearchAttributeKey('ResolutionDue', SearchAttributeType.DATETIME),
   AssignedEngineer: defineSearchAttributeKey('AssignedEngineer', SearchAttributeType.KEYWORD),
-  /** The policy and calendar the ticket is measured by: a policy change finds its running tickets by them. */
-  SlaPolicy: defineSearchAttributeKey('SlaPolicy', SearchAttributeType.KEYWORD),
-  SlaCalendar: defineSearchAttributeKey('SlaCalendar', SearchAttributeType.KEYWORD),
 } as const;
 
 export const allTicketSearchAttributes = Object.values(ticketSearchAttributes);

@@ -1,4 +1,4 @@
-import { patched, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import { projection } from './activity-proxies';
 import { ticketSearchAttributes } from './search-attributes';
 import { slaState } from './sla-view';
@@ -25,12 +25,6 @@ export async function publishChange(state: TicketState, drafts: EventDraft[], at
     { key: ticketSearchAttributes.SlaState, value: slaState(state.sla) },
     { key: ticketSearchAttributes.ResolutionDue, value: resolutionDue ? new Date(resolutionDue) : null },
     { key: ticketSearchAttributes.AssignedEngineer, value: state.assignee },
-    ...(patched('policy-search-attributes')
-      ? [
-          { key: ticketSearchAttributes.SlaPolicy, value: state.sla.policy.id },
-          { key: ticketSearchAttributes.SlaCalendar, value: state.sla.policy.calendar.id },
-        ]
-      : []),
   ]);
   showCurrentDetails(state);
   await recordSurvivingDataFaults(state, events, at, (written) =>

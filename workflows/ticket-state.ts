@@ -40,8 +40,6 @@ export interface TicketSla {
   manager: ManagerDecisionPoint | null;
   vendor: VendorCase | null;
   escalations: number;
-  /** The latest policy and calendar changes the ticket took up (`kind:id@revision`), so a retry applies none twice. */
-  retimedBy?: string[];
 }
 
 /** All a ticket knows; small enough to carry through continue-as-new whole. */

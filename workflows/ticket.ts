@@ -17,13 +17,11 @@ import {
   actionUpdates,
   projectionStampQuery,
   registeredUpdate,
-  retimeUpdate,
   ticketQuery,
   type ActionCommands,
   type ActionName,
 } from './messages';
 import { afterAction, openServiceLevel } from './service-level';
-import { retimeOnPolicy, validateRetime } from './sla-retime';
 import { publishChange, showCurrentDetails } from './ticket-publisher';
 import { newTicketState, type EventDraft, type OpenTicketInput, type TicketState } from './ticket-state';
 import { receivedView, ticketView } from './ticket-view';
@@ -67,20 +65,6 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   if ('resume' in input) showCurrentDetails(state);
   for (const name of actionNames) handleAction(state, name, view, exclusive, commit);
-  setHandler(
-    retimeUpdate,
-    (change) =>
-      exclusive(async () => {
-        await catchUp(state, commit);
-        // The ticket may have closed while the change waited its turn.
-        validateRetime(state, change);
-        const at = now();
-        const { outcome, drafts } = await retimeOnPolicy(state, change, at);
-        if (drafts.length > 0) await commit(drafts, at);
-        return outcome;
-      }),
-    { validator: (change) => validateRetime(state, change) },
-  );
   if (!state.registered) await exclusive(() => register(state, publish));
 
   while (!isClosed(state)) {

@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { allow, authenticate } from '../access';
 import type { ContractChanged } from '../../desk/admin/contracts';
+import type { DeskContext } from '../../desk/context';
 import { adminContractRoutes } from './contract-routes';
 import { adminDirectoryRoutes } from './directory-routes';
-import { adminPolicyRoutes, type PolicyRoutesContext } from './policy-routes';
+import { adminPolicyRoutes } from './policy-routes';
 
 export interface AdminHooks {
   /** Told of every contract created or changed, once stored: held tickets are released from here (R5). */
@@ -11,7 +12,7 @@ export interface AdminHooks {
 }
 
 /** The admin API: everything under /admin is for admins only. */
-export function adminRoutes(ctx: PolicyRoutesContext, hooks: AdminHooks = {}): Router {
+export function adminRoutes(ctx: Pick<DeskContext, 'db'>, hooks: AdminHooks = {}): Router {
   const router = Router();
   router.use('/admin', authenticate(ctx.db), allow('admin'));
   router.use(adminDirectoryRoutes(ctx));

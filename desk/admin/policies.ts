@@ -11,8 +11,6 @@ export type StoredSlaPolicy = Omit<SlaPolicy, 'calendar'> & { calendarId: string
 export interface Replaced<T> {
   created: boolean;
   item: T;
-  /** Bumped only when the stored definition changed: the same body sent again is the same revision. */
-  revision: number;
 }
 
 /** The path names what is replaced; a body naming something else is a mistake, not a rename. */
@@ -28,25 +26,18 @@ function withPathId(id: string, body: unknown): Record<string, unknown> {
 }
 
 // xmax is 0 on a row the statement inserted, and the updating transaction's id on one it replaced.
-const upsert = (db: Db, table: string, row: Record<string, unknown>) => {
-  const columns = Object.keys(row).filter((column) => column !== 'id');
-  const changed = columns.map((c) => `${table}.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ');
-  return db(table)
+const upsert = (db: Db, table: string, row: Record<string, unknown>) =>
+  db(table)
     .insert({ ...row, updated_at: db.fn.now() })
     .onConflict('id')
-    .merge({
-      ...Object.fromEntries(columns.map((c) => [c, db.raw('??', [`excluded.${c}`])])),
-      updated_at: db.fn.now(),
-      revision: db.raw(`${table}.revision + (${changed})::int`),
-    })
-    .returning<{ created: boolean; revision: number }[]>([db.raw('(xmax = 0) AS created'), 'revision']);
-};
+    .merge()
+    .returning<{ created: boolean }[]>(db.raw('(xmax = 0) AS created'));
 
 export async function listCalendars(db: Db): Promise<BusinessCalendar[]> {
   return (await db('business_calendars').orderBy('id')).map((row) => row.definition);
 }
 
-/** Replacing a calendar re-times running tickets only through a rollout (policy-rollouts.ts). */
+/** Replacing a calendar re-times no running ticket: a ticket keeps the policy it read at intake. */
 export async function replaceCalendar(
   db: Db,
   id: string,
@@ -54,7 +45,7 @@ export async function replaceCalendar(
 ): Promise<Replaced<BusinessCalendar>> {
   const calendar = parseOrThrow(businessCalendarSchema, withPathId(id, body));
   const [row] = await upsert(db, 'business_calendars', { id, definition: JSON.stringify(calendar) });
-  return { created: row!.created, item: calendar, revision: row!.revision };
+  return { created: row!.created, item: calendar };
 }
 
 export async function listSlaPolicies(db: Db): Promise<StoredSlaPolicy[]> {
@@ -87,5 +78,5 @@ export async function replaceSlaPolicy(
     calendar_id: checked.id,
     definition: JSON.stringify(policy),
   });
-  return { created: row!.created, item: { ...policy, calendarId: checked.id }, revision: row!.revision };
+  return { created: row!.created, item: { ...policy, calendarId: checked.id } };
 }
