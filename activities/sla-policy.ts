@@ -1,15 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { standsOn, utcDay, type ContractTerm } from '../domain/contract-standing';
+import { standsOn, utcDay } from '../domain/contract-standing';
 import type { SlaPolicy } from '../domain/sla';
 import { slaPolicySchema } from '../domain/sla-schema';
-import { cleanText } from '../domain/safe-text';
 import type { Db } from '../lib/db';
-
-interface ContractTerms extends ContractTerm {
-  sla_policy_id: string;
-  onsite_promise_minutes: number | null;
-  calendar_id: string | null;
-}
+import { contractsOf } from './contract-terms';
 
 export interface SlaPolicyRequest {
   organization: string;
@@ -25,20 +19,7 @@ export function createSlaPolicyActivities(db: Db, defaultPolicyId: string) {
   return {
     async loadSlaPolicy({ organization, at }: SlaPolicyRequest): Promise<SlaPolicy> {
       const day = utcDate(at);
-      const contracts: ContractTerms[] = await db('contracts')
-        // As the projection will store the name: a NUL in it would fail this query on every retry.
-        .where({ organization: cleanText(organization) })
-        .orderBy([
-          { column: 'valid_from', order: 'desc' },
-          { column: 'id', order: 'desc' },
-        ])
-        .select(
-          db.raw('valid_from::text AS "validFrom"'),
-          db.raw('valid_to::text AS "validTo"'),
-          'sla_policy_id',
-          'onsite_promise_minutes',
-          'calendar_id',
-        );
+      const contracts = await contractsOf(db, organization);
       const contract = contracts.find((c) => standsOn(c, day));
       const policyId = contract?.sla_policy_id ?? defaultPolicyId;
       // A contract's own calendar and onsite promise, where it has them, override its policy's (R16, R21).
