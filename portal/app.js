@@ -14,20 +14,22 @@ const who = document.getElementById('who');
 // Each role's pages; the first is its home. `#/tickets/<number>` is open to every role the API lets read it.
 const homes = {
   requester: [
-    ['#/tickets', 'Your tickets', () => myTicketsPage(main)],
-    ['#/new', 'New ticket', (context) => ticketFormPage(main, context.me)],
+    ['#/tickets', 'Your tickets', (context, params, view) => myTicketsPage(view)],
+    ['#/new', 'New ticket', (context, params, view) => ticketFormPage(view, context.me)],
   ],
-  agent: [['#/queue', 'Work queue', (context, params) => queuePage(main, context, params)]],
+  agent: [['#/queue', 'Work queue', (context, params, view) => queuePage(view, context, params)]],
   manager: [
-    ['#/dashboard', 'Dashboard', (context, params) => dashboardPage(main, context, params)],
-    ['#/queue', 'Work queue', (context, params) => queuePage(main, context, params)],
+    ['#/dashboard', 'Dashboard', (context, params, view) => dashboardPage(view, context, params)],
+    ['#/queue', 'Work queue', (context, params, view) => queuePage(view, context, params)],
   ],
 };
 
 let context;
+let latestVisit = 0;
 
 async function start(problem) {
   context = undefined;
+  latestVisit += 1;
   show(nav);
   show(who);
   if (!session.token()) return signInPage(main, problem);
@@ -56,8 +58,12 @@ function signOut() {
   void start();
 }
 
+// A page renders into a view of its own, shown only if no later visit began while it loaded: a slow
+// page (the home page still loading when a ticket's link is followed) must not cover the newer one.
 async function route() {
   if (!context) return;
+  const visit = ++latestVisit;
+  const view = h('div', { class: 'view' });
   const [path, search] = location.hash.slice(1).split('?');
   const params = new URLSearchParams(search ?? '');
   const pages = homes[context.me.role] ?? [];
@@ -66,22 +72,26 @@ async function route() {
   try {
     const ticket = /^\/tickets\/([^/]+)$/.exec(path ?? '');
     const page = pages.find(([href]) => href === `#${path}`);
-    if (ticket) await ticketPage(main, context, decodeURIComponent(ticket[1]));
-    else if (page) await page[2](context, params);
-    else if (pages.length) location.replace(pages[0][0]);
-    else
+    if (ticket) await ticketPage(view, context, decodeURIComponent(ticket[1]));
+    else if (page) await page[2](context, params, view);
+    else if (pages.length) {
+      location.replace(pages[0][0]);
+      return;
+    } else
       show(
-        main,
+        view,
         h('h1', {}, 'Nothing here for you'),
         h('p', {}, `The portal has no pages for a ${context.me.role}.`),
       );
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return;
     show(
-      main,
+      view,
       errorBox(error instanceof ApiError && error.status === 404 ? 'No such ticket.' : error.message),
     );
   }
+  if (visit !== latestVisit) return;
+  show(main, view);
   main.focus();
 }
 

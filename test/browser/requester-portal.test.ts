@@ -152,3 +152,34 @@ it('a mistyped token is refused at sign-in, saying why', async () => {
   await screenshot(page, 'requester-0-token-refused');
   await page.close();
 });
+
+it('a list that answers late does not cover the ticket the requester went on to open', async () => {
+  const opened = await suite.api.as(customer.requester.token).post('/tickets', customer.intake());
+  expect(opened.status).toBe(201);
+  const number: string = opened.body.number;
+  const { page, close } = await openPortal(chromium.browser, suite.stack.baseUrl, customer.requester.token);
+  let answerList!: () => Promise<void>;
+  const listAsked = new Promise<void>((asked) => {
+    void page.route('**/tickets?limit=100', (route) => {
+      answerList = () => route.continue();
+      asked();
+    });
+  });
+  await page.getByRole('navigation').getByRole('link', { name: 'New ticket' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Your tickets' }).click();
+  await listAsked;
+  await page.goto(`${suite.stack.baseUrl}/portal/#/tickets/${number}`);
+  const heading = page.getByRole('heading', { level: 1, name: new RegExp(`^${number}`) });
+  await heading.waitFor();
+
+  const listAnswered = page.waitForEvent('requestfinished', (request) =>
+    request.url().endsWith('/tickets?limit=100'),
+  );
+  await answerList();
+  await listAnswered;
+  // Two frames: long enough for the list's rendering to have run, had it been allowed to.
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  expect(await heading.count()).toBe(1);
+  expect(await page.getByRole('table', { name: 'Your tickets' }).count()).toBe(0);
+  await close();
+});
