@@ -1,6 +1,7 @@
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { describe, expect, it } from 'vitest';
 import { validIntake } from './support/intake';
+import { solutionNewsPatch } from './support/workflow-change/service-level';
 import { startWorker, useTicketStack, workflowBundle } from './support/ticket-stack';
 import {
   bundleWithChange,
@@ -28,10 +29,17 @@ async function history(number: string): Promise<History> {
   return suite.stack.client.workflow.getHandle(number).fetchHistory();
 }
 
-/** The ids of the patch markers a run recorded: the point where it first took a patched branch. */
+/**
+ * The ids of the markers a run recorded for the changed code's patch: the point where it first took the
+ * patched branch. Markers of the ticket's own patches, if it has any, are not this change's.
+ */
 function patchMarkers(of: History): number[] {
   return (of.events ?? [])
-    .filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_patch')
+    .filter((event) => {
+      const marker = event.markerRecordedEventAttributes;
+      const data = marker?.markerName === 'core_patch' && marker.details?.['patch-data']?.payloads?.[0]?.data;
+      return data && JSON.parse(new TextDecoder().decode(data)).id === solutionNewsPatch;
+    })
     .map((event) => Number(event.eventId));
 }
 
