@@ -1,9 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-// Minutes each, while most files take seconds. Without timings from an earlier run (a fresh clone, CI)
-// vitest starts the largest files first, these two near the end, and the run would end waiting on them.
-const longest = ['test/api-contract.test.ts', 'test/chaos.test.ts'];
+// A minute or more each, while most files take seconds. Without timings from an earlier run (a fresh clone, CI)
+// vitest starts the largest files first, these near the end, and the run would end waiting on them.
+const longest = [
+  'test/chaos.test.ts',
+  'test/api-contract/requester.test.ts',
+  'test/api-contract/admin.test.ts',
+  'test/api-contract/manager.test.ts',
+  'test/api-contract/agent.test.ts',
+];
 const rank = (file: TestSpecification): number => {
   const at = longest.findIndex((path) => file.moduleId.endsWith(path));
   return at === -1 ? longest.length : at;

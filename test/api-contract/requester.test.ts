@@ -1,0 +1,3 @@
+import { checkTheContractAs } from '../support/api-contract';
+
+await checkTheContractAs('requester');
