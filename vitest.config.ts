@@ -4,7 +4,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // A minute or more each, while most files take seconds. Without timings from an earlier run (a fresh clone, CI)
 // vitest starts the largest files first, these near the end, and the run would end waiting on them.
 const longest = [
-  'test/chaos.test.ts',
+  'test/chaos/stores.test.ts',
+  'test/chaos/desk-processes.test.ts',
   'test/api-contract/requester.test.ts',
   'test/api-contract/admin.test.ts',
   'test/api-contract/manager.test.ts',

@@ -1,0 +1,3 @@
+import { killingUnderLoad } from '../support/chaos';
+
+killingUnderLoad(['worker', 'api', 'mail']);
