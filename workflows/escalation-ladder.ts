@@ -1,13 +1,8 @@
-import { tiers, type Tier } from '../domain/ticket';
+import { nextTier, tierFrameMinutes } from '../domain/escalation-ladder';
 import { escalation } from './activity-proxies';
 import { deadline } from './business-deadline';
 import { haltClock, startClock } from './sla-clock';
 import type { EventDraft, TicketState } from './ticket-state';
-
-/** The next rung of the ladder Tier 1 → Tier 2 → Tier 3 → Onsite → IT manager (R19). */
-function nextTier(tier: Tier): Tier | undefined {
-  return tiers[tiers.indexOf(tier) + 1];
-}
 
 /** Moves the ticket one rung up and re-queues it there; the clocks follow in service-level.ts. */
 export function climbLadder(
@@ -66,7 +61,7 @@ export async function enterTier(
     };
     return [];
   }
-  sla.tier = await startClock(policy.calendar, frameMinutes ?? policy.tierMinutes[state.tier], 1, at);
+  sla.tier = await startClock(policy.calendar, tierFrameMinutes(policy, state.tier, frameMinutes), 1, at);
   if (state.tier !== 'ONSITE') return [];
   const promiseDue = await deadline(sla, at, policy.onsiteResponseMinutes);
   const dispatchId = `${state.number}/onsite/${sla.escalations}`;

@@ -2,6 +2,7 @@ import { object, orNull, type JsonSchema } from '../openapi/json-schema';
 import { errorResponses, jsonResponse, queryParameters } from '../openapi/operations';
 import { reports } from '../../desk/reports';
 import type { Column, Report } from '../../desk/reports/report';
+import { whatIfOperation } from './what-if-openapi';
 
 function columnSchema({ type, nullable, description }: Column): JsonSchema {
   const schema = type === 'date-time' ? { type: 'string', format: 'date-time' } : { type };
@@ -28,6 +29,13 @@ const operationId = (name: string) =>
 
 /** GET /reports/<name> for every report: JSON by default, CSV for `?format=csv` or `Accept: text/csv`. */
 export function reportOperations() {
+  return {
+    ...reportsRead(),
+    '/reports/what-if': whatIfOperation,
+  };
+}
+
+function reportsRead() {
   return Object.fromEntries(
     reports.map((report) => [
       `/reports/${report.name}`,

@@ -5,6 +5,8 @@ import { parseOrThrow } from '../errors';
 import { reports } from '../../desk/reports';
 import { toCsv } from '../../desk/reports/csv';
 import type { Report, ReportFilters, ReportResult } from '../../desk/reports/report';
+import { whatIf, whatIfGroupBy, whatIfMeasures } from '../../desk/reports/what-if';
+import { whatIfQuery, whatIfRequest } from '../../desk/reports/what-if/request';
 
 /** `?format=` decides; without it, a client that prefers text/csv in Accept gets CSV. */
 function wantsCsv(req: Request, format: 'json' | 'csv' | undefined): boolean {
@@ -40,6 +42,23 @@ export function reportRoutes(ctx: Pick<DeskContext, 'db'>): Router {
       res.attachment(fileName(report, filters)).type('text/csv; charset=utf-8').send(csvOf(report, result));
     });
   }
+
+  router.post('/reports/what-if', ...managers, async (req, res) => {
+    const { format } = parseOrThrow(whatIfQuery, req.query);
+    const request = parseOrThrow(whatIfRequest, req.body ?? {});
+    const answer = await whatIf(ctx.db, request, new Date());
+    res.vary('Accept');
+    if (!wantsCsv(req, format)) {
+      res.json(answer);
+      return;
+    }
+    const columns = [...whatIfGroupBy, ...whatIfMeasures].map((column) => column.name);
+    const rows = [...answer.rows, { ...answer.total, priority: 'total' }];
+    res
+      .attachment(`what-if_from-${request.from}_to-${request.to}.csv`)
+      .type('text/csv; charset=utf-8')
+      .send(toCsv(columns, rows));
+  });
 
   return router;
 }

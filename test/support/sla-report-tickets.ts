@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { reportRoutes } from '../../api/reports/routes';
-import { apiClient, type ApiClient } from './http';
+import { apiClient, type Answer, type ApiClient } from './http';
 import { useOwnDatabase } from './own-database';
 import { seedDesk } from './people';
 import { serveRouter, type RouterServer } from './router-server';
@@ -20,6 +20,8 @@ export interface SlaReportTickets {
   numbers: Record<string, string>;
   /** A report's JSON body as the manager reads it. */
   report(path: string): Promise<any>;
+  /** A question the manager posts (the what-if report), answered whatever its status. */
+  ask(path: string, body: unknown): Promise<Answer>;
 }
 
 async function climb(handle: TicketHandle, rungs: number): Promise<void> {
@@ -107,6 +109,7 @@ export async function useSlaReportTickets(label: string): Promise<SlaReportTicke
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       return answer.body;
     },
+    ask: (path, body) => manager.post(path, body),
   };
 
   beforeAll(async () => {

@@ -1,0 +1,186 @@
+import { addBusinessMinutes, businessMinutesBetween } from './calendar/business-time';
+import { nextTier, tierFrameMinutes } from './escalation-ladder';
+import type { Priority } from './priority';
+import type { SlaPolicy } from './sla';
+import {
+  haltClock,
+  retargetClock,
+  runClock,
+  startClock,
+  type ClockArithmetic,
+  type SlaClock,
+} from './sla-clock';
+import type { Tier } from './ticket';
+import { eventType, type TimelineEntry } from './ticket-events';
+
+/** What a ticket's timeline says happened to it, as the what-if report replays it. */
+export interface TicketFacts {
+  number: string;
+  receivedAt: string;
+  /** The priority it was received with (a later change is on the timeline). */
+  priority: Priority;
+  /** R3: the slowest part's shipment, counted into the response target. */
+  partsLeadMinutes: number;
+  /** In `seq` order. */
+  events: TimelineEntry[];
+}
+
+/** Something the clocks or the ladder did, with the priority and tier the ticket had then. */
+export interface Outcome {
+  kind: 'response-breached' | 'resolution-breached' | 'automatic-escalation' | 'manager-decision';
+  at: string;
+  priority: Priority;
+  tier: Tier;
+}
+
+/** Outside a workflow the calendar answers directly: nothing here is replayed by Temporal. */
+export const calendarArithmetic: ClockArithmetic = {
+  businessDeadlines: async ({ calendar, from, minutes }) =>
+    minutes.map((m) => addBusinessMinutes(calendar, new Date(from), m).toISOString()),
+  businessMinutesElapsed: async ({ calendar, from, to }) =>
+    businessMinutesBetween(calendar, new Date(from), new Date(to)),
+};
+
+const ms = Date.parse;
+
+/**
+ * The ticket's real path replayed against `policy`: what people did (first contact, questions and answers,
+ * holds, solutions, rejections, priority changes, escalations by hand, the manager's decisions, closing)
+ * happens when it happened; what the policy decides (breaches, a time frame running out) happens when the
+ * policy says, by the workflow's own clock and ladder rules. Open tickets run on until `until`.
+ */
+export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until: string): Promise<Outcome[]> {
+  const math = calendarArithmetic;
+  const { calendar, atRiskShare } = policy;
+  const outcomes: Outcome[] = [];
+  let priority = facts.priority;
+  let tier: Tier = 'TIER_1';
+  let closed = false;
+  const breached = new Set<string>();
+  const responseTarget = () => policy.targets[priority].responseMinutes + facts.partsLeadMinutes;
+  const at0 = facts.receivedAt;
+  const response = await startClock(math, calendar, responseTarget(), atRiskShare, at0);
+  const resolution = await startClock(
+    math,
+    calendar,
+    policy.targets[priority].resolutionMinutes,
+    atRiskShare,
+    at0,
+  );
+  let frame: SlaClock | null = await startClock(math, calendar, policy.tierMinutes.TIER_1, 1, at0);
+
+  const record = (kind: Outcome['kind'], at: string) => outcomes.push({ kind, at, priority, tier });
+  const breach = (clock: 'response' | 'resolution', at: string) => {
+    if (!breached.has(clock)) record(`${clock}-breached`, at);
+    breached.add(clock);
+  };
+  const halt = (clock: SlaClock | null, at: string, as: 'paused' | 'stopped') =>
+    clock?.status === 'running' ? haltClock(math, clock, calendar, at, as) : undefined;
+  const resume = (clock: SlaClock | null, at: string, from: 'paused' | 'stopped') =>
+    clock?.status === from
+      ? runClock(math, clock, calendar, clock === frame ? 1 : atRiskShare, at)
+      : undefined;
+  const enterTier = async (at: string, frameMinutes?: number) => {
+    if (tier === 'MANAGER') {
+      await halt(frame, at, 'stopped');
+      frame = null;
+      record('manager-decision', at);
+      return;
+    }
+    frame = await startClock(math, calendar, tierFrameMinutes(policy, tier, frameMinutes), 1, at);
+  };
+  const climb = async (at: string, automatic: boolean) => {
+    const to = nextTier(tier);
+    if (!to) return;
+    if (automatic) record('automatic-escalation', at);
+    tier = to;
+    await enterTier(at);
+  };
+
+  /** What the policy brings about up to `t`, soonest first, as the workflow's timers would. */
+  const advance = async (t: string) => {
+    for (;;) {
+      const due = [
+        { name: 'response' as const, clock: response as SlaClock | null },
+        { name: 'resolution' as const, clock: resolution as SlaClock | null },
+        { name: 'frame' as const, clock: frame },
+      ]
+        .filter(({ clock }) => clock?.status === 'running' && !clock.breached && clock.dueAt)
+        .filter(({ clock }) => ms(clock!.dueAt!) <= ms(t))
+        .sort((a, b) => ms(a.clock!.dueAt!) - ms(b.clock!.dueAt!))[0];
+      if (closed || !due) return;
+      const clock = due.clock!;
+      const at = clock.dueAt!;
+      clock.breached = true;
+      if (due.name === 'frame') await climb(at, true);
+      else breach(due.name, at);
+    }
+  };
+
+  for (const event of facts.events) {
+    if (closed) break;
+    await advance(event.at);
+    const { at, data } = event;
+    switch (event.type) {
+      case eventType['analysis-started']:
+        await halt(response, at, 'stopped');
+        break;
+      case eventType['info-requested']:
+        await halt(response, at, 'stopped');
+        await halt(resolution, at, 'paused');
+        await halt(frame, at, 'paused');
+        break;
+      case eventType['info-provided']:
+        await resume(resolution, at, 'paused');
+        await resume(frame, at, 'paused');
+        break;
+      case eventType.held:
+        for (const clock of [response, resolution, frame]) await halt(clock, at, 'paused');
+        break;
+      case eventType.released:
+        for (const clock of [response, resolution, frame]) await resume(clock, at, 'paused');
+        break;
+      case eventType['solution-proposed']:
+        for (const clock of [response, resolution, frame]) await halt(clock, at, 'stopped');
+        break;
+      case eventType.rejected:
+        await resume(resolution, at, 'stopped');
+        await resume(frame, at, 'stopped');
+        break;
+      case eventType['priority-changed']:
+        priority = data.to as Priority;
+        await retargetClock(math, response, calendar, responseTarget(), atRiskShare, at);
+        await retargetClock(
+          math,
+          resolution,
+          calendar,
+          policy.targets[priority].resolutionMinutes,
+          atRiskShare,
+          at,
+        );
+        if (response.breached) breach('response', at);
+        if (resolution.breached) breach('resolution', at);
+        break;
+      case eventType.escalated:
+        // The automatic ones were the real policy's doing: this policy's own run out above.
+        if (!data.automatic) await climb(at, false);
+        break;
+      case eventType['manager-decided']:
+        if (tier === 'MANAGER' && data.decision === 'continue') {
+          tier = data.tier as Tier;
+          await enterTier(at, data.frameMinutes as number);
+        }
+        break;
+      case eventType['closed-unresolved']:
+        // No resolution was delivered, however early (docs/reports.md).
+        breach('resolution', at);
+        closed = true;
+        break;
+      case eventType.closed:
+        closed = true;
+        break;
+    }
+  }
+  await advance(until);
+  return outcomes;
+}
