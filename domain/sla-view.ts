@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The SLA as the API, the letters and the Temporal UI show it. The workflow keeps its clocks in its own shape
-// (workflows/sla-clock.ts) and maps them onto this one; the pieces it carries unchanged are defined here.
+// (domain/sla-clock.ts) and maps them onto this one; the pieces it carries unchanged are defined here.
 
 export const instant = z.iso.datetime({ offset: true });
 

@@ -6,6 +6,7 @@ import { queuePage } from './queue.js';
 import { signInPage } from './sign-in.js';
 import { ticketFormPage } from './ticket-form.js';
 import { ticketPage } from './ticket-view.js';
+import { whatIfPage } from './what-if.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -21,6 +22,7 @@ const homes = {
   manager: [
     ['#/dashboard', 'Dashboard', (context, params, view) => dashboardPage(view, context, params)],
     ['#/queue', 'Work queue', (context, params, view) => queuePage(view, context, params)],
+    ['#/what-if', 'What if', (context, params, view) => whatIfPage(view)],
   ],
 };
 

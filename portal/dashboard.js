@@ -21,6 +21,7 @@ export async function dashboardPage(main, context, params) {
   show(
     main,
     h('h1', {}, 'Dashboard'),
+    h('p', {}, h('a', { href: '#/what-if' }, 'What if the SLA policy were different? Replay past tickets')),
     h('div', { class: 'charts' }, complianceChart(compliance), backlogChart(backlog.rows)),
     openTickets(queue, filters, context.settings.temporalUi),
   );
