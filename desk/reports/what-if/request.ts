@@ -5,10 +5,16 @@ const day = z.iso.date({ error: 'a date, YYYY-MM-DD' });
 const minutes = z
   .number({ error: 'must be a whole number of business minutes' })
   .int('must be a whole number of business minutes')
-  .min(1, 'must be at least 1 minute');
+  .min(1, 'must be at least 1 minute')
+  // Each clock is counted day by day on its calendar: a target of years would keep the answer for ever.
+  .max(525_600, 'must be at most 525600 business minutes (a year of a 24x7 calendar)');
 
 const targets = z
   .strictObject({ responseMinutes: minutes.optional(), resolutionMinutes: minutes.optional() })
+  .refine((t) => !t.responseMinutes || !t.resolutionMinutes || t.responseMinutes <= t.resolutionMinutes, {
+    message: 'must not exceed resolutionMinutes: a ticket is answered before it is solved',
+    path: ['responseMinutes'],
+  })
   .describe('business minutes; what is left out stays as it was');
 
 /** What a manager proposes: an existing policy, or changes to the policy each ticket really had. */
