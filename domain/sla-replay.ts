@@ -33,13 +33,23 @@ export interface Outcome {
   tier: Tier;
 }
 
-/** Outside a workflow the calendar answers directly: nothing here is replayed by Temporal. */
-export const calendarArithmetic: ClockArithmetic = {
-  businessDeadlines: async ({ calendar, from, minutes }) =>
-    minutes.map((m) => addBusinessMinutes(calendar, new Date(from), m).toISOString()),
-  businessMinutesElapsed: async ({ calendar, from, to }) =>
-    businessMinutesBetween(calendar, new Date(from), new Date(to)),
-};
+/**
+ * Outside a workflow the calendar answers directly. A replay ends at `horizon`, so a deadline past it is
+ * never reached: it is answered as just after the horizon instead of being counted out day by day.
+ */
+export function calendarArithmetic(horizon: string): ClockArithmetic {
+  const beyond = new Date(Date.parse(horizon) + 1).toISOString();
+  return {
+    businessDeadlines: async ({ calendar, from, minutes }) => {
+      const reachable = businessMinutesBetween(calendar, new Date(from), new Date(horizon));
+      return minutes.map((m) =>
+        m > reachable ? beyond : addBusinessMinutes(calendar, new Date(from), m).toISOString(),
+      );
+    },
+    businessMinutesElapsed: async ({ calendar, from, to }) =>
+      businessMinutesBetween(calendar, new Date(from), new Date(to)),
+  };
+}
 
 const ms = Date.parse;
 
@@ -50,7 +60,7 @@ const ms = Date.parse;
  * policy says, by the workflow's own clock and ladder rules. Open tickets run on until `until`.
  */
 export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until: string): Promise<Outcome[]> {
-  const math = calendarArithmetic;
+  const math = calendarArithmetic(until);
   const { calendar, atRiskShare } = policy;
   const outcomes: Outcome[] = [];
   let priority = facts.priority;

@@ -74,6 +74,18 @@ describe('the SLA what-if: last period’s tickets replayed against a proposed p
     ]);
   });
 
+  it('is exact for the tickets whose escalations the proposal leaves as they were', async () => {
+    const answer = await ask({ targets: { P1: { responseMinutes: 20 } } });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    // B and G first answered at 16, now in time; F, never answered, still breaches, at 20.
+    expect(answer.body.total).toEqual(sides([3, 1], [2, 2], [2, 2], [1, 1]));
+    expect(answer.body.changes).toEqual([
+      expect.objectContaining({ number: sla.numbers.B, after: figures(0, 0, 0, 0), approximate: null }),
+      expect.objectContaining({ number: sla.numbers.G, after: figures(0, 0, 0, 0), approximate: null }),
+    ]);
+    expect(answer.body.approximate).toBe(0);
+  });
+
   it('answers a tighter Tier 1 and a looser P1 response, per priority and tier, listing the tickets that change', async () => {
     const answer = await ask({ tierMinutes: { TIER_1: 15 }, targets: { P1: { responseMinutes: 20 } } });
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
