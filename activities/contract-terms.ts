@@ -5,6 +5,7 @@ import type { Db } from '../lib/db';
 export interface ContractRow extends ContractTerm {
   sla_policy_id: string;
   onsite_promise_minutes: number | null;
+  fastest_onsite_minutes: number | null;
   calendar_id: string | null;
   account_manager: string | null;
 }
@@ -25,6 +26,7 @@ export async function contractsOf(db: Db, organization: string): Promise<Contrac
       db.raw('valid_to::text AS "validTo"'),
       'sla_policy_id',
       'onsite_promise_minutes',
+      'fastest_onsite_minutes',
       'calendar_id',
       'account_manager',
     );

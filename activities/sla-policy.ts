@@ -51,7 +51,9 @@ export function createSlaPolicyActivities(db: Db, defaultPolicyId: string) {
           'SlaPolicyInvalid',
         );
       }
-      return parsed.data;
+      // The contract's alone, never its policy's: whether a requester may ask for a faster visit is bought.
+      const fastest = contract?.fastest_onsite_minutes;
+      return fastest ? { ...parsed.data, fastestOnsiteMinutes: fastest } : parsed.data;
     },
   };
 }

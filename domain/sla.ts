@@ -26,6 +26,11 @@ export interface SlaPolicy {
   tierMinutes: Record<TimedTier, number>;
   /** Onsite response promise: an engineer on site within this many minutes of dispatch (R21). */
   onsiteResponseMinutes: number;
+  /**
+   * The contract's: the fastest onsite response a field-work request may ask for (R21). Null or absent (a
+   * policy loaded before contracts had it): the promise stands whatever the requester prefers.
+   */
+  fastestOnsiteMinutes?: number | null;
   /** Client silence in customer testing taken as acceptance (R9). */
   customerTestingSilenceMinutes: number;
   /** Share of a target used at which a clock turns at risk, e.g. 0.75. */

@@ -28,6 +28,7 @@ describe('an admin signs and renews contracts', () => {
     const signed = await sign({
       validTo: '2026-12-31',
       onsitePromiseMinutes: 90,
+      fastestOnsiteMinutes: 45,
       calendarId: 'itbx-bogota',
       accountManager: 'Laura.Perez@desk.example',
     });
@@ -38,6 +39,7 @@ describe('an admin signs and renews contracts', () => {
       validFrom: '2026-01-01',
       validTo: '2026-12-31',
       onsitePromiseMinutes: 90,
+      fastestOnsiteMinutes: 45,
       calendarId: 'itbx-bogota',
       accountManager: 'laura.perez@desk.example',
     });
@@ -46,6 +48,7 @@ describe('an admin signs and renews contracts', () => {
     expect(await loadSlaPolicy({ organization, at: '2026-06-01T12:00:00Z' })).toEqual({
       ...brocent24x7Policy,
       onsiteResponseMinutes: 90,
+      fastestOnsiteMinutes: 45,
       calendar: itbxBogota,
     });
     const listed = await suite.admin.get(`/admin/contracts?organization=${encodeURIComponent(organization)}`);
@@ -68,9 +71,15 @@ describe('an admin signs and renews contracts', () => {
   });
 
   it('refuses malformed terms naming each field', async () => {
-    const refused = await sign({ validFrom: '2026-02-30', onsitePromiseMinutes: 0, accountManager: 'am' });
+    const refused = await sign({
+      validFrom: '2026-02-30',
+      onsitePromiseMinutes: 0,
+      fastestOnsiteMinutes: 'soon',
+      accountManager: 'am',
+    });
     expect(refused.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'accountManager',
+      'fastestOnsiteMinutes',
       'onsitePromiseMinutes',
       'validFrom',
     ]);

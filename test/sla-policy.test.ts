@@ -24,7 +24,7 @@ async function signContract(
   policyId: string,
   validFrom: string,
   validTo?: string,
-  overrides: { onsite_promise_minutes?: number; calendar_id?: string } = {},
+  overrides: { onsite_promise_minutes?: number; fastest_onsite_minutes?: number; calendar_id?: string } = {},
 ) {
   await db('organizations')
     .insert({ id: `org-${randomUUID()}`, name: organization })
@@ -97,14 +97,20 @@ describe('the policy a ticket is measured by', () => {
     expect((await loadSlaPolicy({ organization, at: '2026-11-24T12:00:00Z' })).id).toBe('itbx-bogota');
   });
 
-  it("is the policy with the contract's own onsite promise and calendar where the contract sets them", async () => {
+  it("is the policy with the contract's own onsite promise, fastest onsite response and calendar where the contract sets them", async () => {
     const organization = newOrganization();
     await signContract(organization, 'brocent-24x7', '2026-01-01', undefined, {
       onsite_promise_minutes: 90,
+      fastest_onsite_minutes: 45,
       calendar_id: 'itbx-bogota',
     });
     const policy = await loadSlaPolicy({ organization, at: '2026-11-24T15:00:00Z' });
-    expect(policy).toEqual({ ...brocent24x7Policy, onsiteResponseMinutes: 90, calendar: itbxBogota });
+    expect(policy).toEqual({
+      ...brocent24x7Policy,
+      onsiteResponseMinutes: 90,
+      fastestOnsiteMinutes: 45,
+      calendar: itbxBogota,
+    });
   });
 
   it('fails without retrying when the configured default policy does not exist', async () => {

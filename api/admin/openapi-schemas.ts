@@ -61,6 +61,7 @@ export const adminSchemas = {
     validTo: textOrNull,
     accountManager: textOrNull,
     onsitePromiseMinutes: { type: ['integer', 'null'] },
+    fastestOnsiteMinutes: { type: ['integer', 'null'] },
     calendarId: textOrNull,
     createdAt: time,
   }),

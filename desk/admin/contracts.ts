@@ -15,6 +15,11 @@ export interface Contract {
   accountManager: string | null;
   /** The policy's onsite promise when null. */
   onsitePromiseMinutes: number | null;
+  /**
+   * The fastest onsite response a field-work request may ask for (R21); null: the onsite promise stands,
+   * whatever the requester prefers.
+   */
+  fastestOnsiteMinutes: number | null;
   /** The policy's calendar when null. */
   calendarId: string | null;
   createdAt: string;
@@ -34,6 +39,7 @@ interface ContractRow {
   valid_to: string | null;
   account_manager: string | null;
   onsite_promise_minutes: number | null;
+  fastest_onsite_minutes: number | null;
   calendar_id: string | null;
   created_at: Date;
 }
@@ -46,6 +52,7 @@ const toContract = (row: ContractRow): Contract => ({
   validTo: row.valid_to,
   accountManager: row.account_manager,
   onsitePromiseMinutes: row.onsite_promise_minutes,
+  fastestOnsiteMinutes: row.fastest_onsite_minutes,
   calendarId: row.calendar_id,
   createdAt: row.created_at.toISOString(),
 });
@@ -58,6 +65,7 @@ const contracts = (db: Db | Knex.Transaction) =>
     'sla_policy_id',
     'account_manager',
     'onsite_promise_minutes',
+    'fastest_onsite_minutes',
     'calendar_id',
     'created_at',
     db.raw('valid_from::text AS valid_from'),
@@ -97,6 +105,7 @@ export async function createContract(db: Db, input: ContractCreate, onChanged?: 
       valid_to: input.validTo ?? null,
       account_manager: input.accountManager ?? null,
       onsite_promise_minutes: input.onsitePromiseMinutes ?? null,
+      fastest_onsite_minutes: input.fastestOnsiteMinutes ?? null,
       calendar_id: input.calendarId ?? null,
     })
     .returning<{ id: string }[]>('id');
@@ -132,6 +141,7 @@ export async function updateContract(db: Db, id: string, input: ContractUpdate, 
       valid_to: validTo,
       account_manager: input.accountManager,
       onsite_promise_minutes: input.onsitePromiseMinutes,
+      fastest_onsite_minutes: input.fastestOnsiteMinutes,
       calendar_id: input.calendarId,
     });
     return findContract(trx, id);

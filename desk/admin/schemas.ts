@@ -88,6 +88,7 @@ const contractTerms = {
   validTo: date.nullable(),
   accountManager: email.nullable(),
   onsitePromiseMinutes: minutes.nullable(),
+  fastestOnsiteMinutes: minutes.nullable(),
   calendarId: text(100).nullable(),
 };
 
@@ -105,6 +106,7 @@ export const contractCreateSchema = z
     validTo: contractTerms.validTo.optional(),
     accountManager: contractTerms.accountManager.optional(),
     onsitePromiseMinutes: contractTerms.onsitePromiseMinutes.optional(),
+    fastestOnsiteMinutes: contractTerms.fastestOnsiteMinutes.optional(),
     calendarId: contractTerms.calendarId.optional(),
   })
   .refine(validToNotBeforeValidFrom.check, validToNotBeforeValidFrom.params);
@@ -117,6 +119,7 @@ export const contractUpdateSchema = z
     validTo: contractTerms.validTo.optional(),
     accountManager: contractTerms.accountManager.optional(),
     onsitePromiseMinutes: contractTerms.onsitePromiseMinutes.optional(),
+    fastestOnsiteMinutes: contractTerms.fastestOnsiteMinutes.optional(),
     calendarId: contractTerms.calendarId.optional(),
   })
   .refine(validToNotBeforeValidFrom.check, validToNotBeforeValidFrom.params);
