@@ -19,6 +19,7 @@ export default defineConfig({
       'test/projection-faults.test.ts',
       'test/service-level-api.test.ts',
       'test/field-service.test.ts',
+      'test/field-work-intake.test.ts',
       'test/sla-clocks.test.ts',
     ],
     provide: { recordHistories: true },

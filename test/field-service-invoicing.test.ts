@@ -60,9 +60,9 @@ describe('the invoicing export of signed visits (R23)', () => {
     const team = await hireFieldTeam(suite.stack.db, invoiced.organization.name);
     const otherTeam = await hireFieldTeam(suite.stack.db, other.organization.name);
     const [first, second, elsewhere] = await Promise.all([
-      ticketAtOnsite(suite.api, desk, invoiced),
-      ticketAtOnsite(suite.api, desk, invoiced),
-      ticketAtOnsite(suite.api, desk, other),
+      ticketAtOnsite(suite.api, invoiced),
+      ticketAtOnsite(suite.api, invoiced),
+      ticketAtOnsite(suite.api, other),
     ]);
     const billed = await visit(first, {
       engineer: team.fieldEngineer,

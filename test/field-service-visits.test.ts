@@ -28,7 +28,7 @@ async function checkedIn(number: string) {
 
 describe('visits on site (R23)', () => {
   it('an engineer of the field team checks in and out: out after in, one open visit per engineer', async () => {
-    const number = await ticketAtOnsite(suite.api, desk, customer);
+    const number = await ticketAtOnsite(suite.api, customer);
     const visits = `/tickets/${number}/visits`;
     const { visit, path } = await checkedIn(number);
     expect(visit).toMatchObject({
@@ -75,7 +75,7 @@ describe('visits on site (R23)', () => {
 
 describe('the field service report (R23)', () => {
   it('a signed report cannot be changed', async () => {
-    const number = await ticketAtOnsite(suite.api, desk, customer);
+    const number = await ticketAtOnsite(suite.api, customer);
     const { visit, path } = await checkedIn(number);
     const report = `${path}/report`;
     expect((await requester.get(report)).status).toBe(404);
@@ -137,7 +137,7 @@ describe('the field service report (R23)', () => {
   });
 
   it('the database itself refuses to change or delete a signed report, and lets a draft change', async () => {
-    const number = await ticketAtOnsite(suite.api, desk, customer);
+    const number = await ticketAtOnsite(suite.api, customer);
     const drafted = await checkedIn(number);
     await fieldEngineer.put(`${drafted.path}/report`, { tasksDone: 'Checked the cabling' });
     const reports = (visitId: number) => suite.stack.db('field_service_reports').where({ visit_id: visitId });

@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 describe('the field team of a ticket (R22)', () => {
   it('keeps its field engineer and second-line engineer when the ticket comes back to Onsite', async () => {
-    const number = await ticketAtOnsite(suite.api, desk, customer);
+    const number = await ticketAtOnsite(suite.api, customer);
     const first = (await requester.get(`/tickets/${number}/field-service`)).body;
     expect(first.team).toEqual({ fieldEngineer: team.fieldEngineer, secondLineEngineer: team.secondLine });
     expect(first.dispatches).toMatchObject([{ engineer: team.fieldEngineer }]);
@@ -51,7 +51,7 @@ describe('the field team of a ticket (R22)', () => {
 
 describe('the appointment with the site contact (R21)', () => {
   it('is proposed by the dispatch, confirmed with the site contact, and moved only with a reason', async () => {
-    const number = await ticketAtOnsite(suite.api, desk, customer);
+    const number = await ticketAtOnsite(suite.api, customer);
     const proposed = (await requester.get(`/tickets/${number}/field-service`)).body.appointment;
     expect(proposed).toMatchObject({
       status: 'proposed',
@@ -106,7 +106,7 @@ describe('the appointment with the site contact (R21)', () => {
 
 describe('the conversation of a ticket (R22)', () => {
   it('is shared among field engineer, site contact, remote engineer and partner team; internal notes stay with the desk', async () => {
-    const number = await ticketAtOnsite(suite.api, desk, customer);
+    const number = await ticketAtOnsite(suite.api, customer);
     const path = `/tickets/${number}/conversation`;
     const secondLine = suite.api.as(desk.agents['second-line'].token);
     const partner = suite.api.as(desk.agent.token);
@@ -137,7 +137,7 @@ describe('the conversation of a ticket (R22)', () => {
   });
 
   it('refuses a requester an internal note or the desk’s voice, and another organization the ticket, writing nothing', async () => {
-    const number = await ticketAtOnsite(suite.api, desk, customer);
+    const number = await ticketAtOnsite(suite.api, customer);
     const path = `/tickets/${number}/conversation`;
     const noteByRequester = await requester.post(path, { body: 'psst', internal: true });
     expect(noteByRequester.status).toBe(403);

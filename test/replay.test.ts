@@ -25,6 +25,7 @@ it('replays every recorded ticket history on the current workflow code', async (
       'untouched-climbs-the-ladder-to-the-manager.json',
       'escalated-to-onsite-engineer-arrives.json',
       'field-work-back-to-onsite-after-manager.json',
+      'field-work-dispatched-at-intake.json',
       'ladder-then-manager-closes-unresolved.json',
       'manager-engages-vendor-followed-up.json',
       'held-for-lapsed-contract-released-by-renewal.json',

@@ -1,4 +1,6 @@
+import { patched } from '@temporalio/workflow';
 import { nextTier, tierFrameMinutes } from '../domain/escalation-ladder';
+import { onsitePromise, type OnsitePromise } from '../domain/onsite-promise';
 import { escalation } from './activity-proxies';
 import { deadline } from './business-deadline';
 import { haltClock, startClock } from './sla-clock';
@@ -61,9 +63,24 @@ export async function enterTier(
     };
     return [];
   }
-  sla.tier = await startClock(policy.calendar, tierFrameMinutes(policy, state.tier, frameMinutes), 1, at);
-  if (state.tier !== 'ONSITE') return [];
-  const promiseDue = await deadline(sla, at, policy.onsiteResponseMinutes);
+  const frame = tierFrameMinutes(policy, state.tier, frameMinutes);
+  if (state.tier !== 'ONSITE') {
+    sla.tier = await startClock(policy.calendar, frame, 1, at);
+    return [];
+  }
+  const promise = onsitePromise(policy, state.intake.fieldWork?.preferredOnsiteResponse);
+  // R21: the Onsite frame ends no sooner than the promise, so the ladder never climbs past an engineer who
+  // still has time to arrive. Tickets that reached Onsite on the older code keep the frame they had.
+  const coversPromise = frame < promise.minutes && patched('onsite-frame-covers-promise');
+  sla.tier = await startClock(policy.calendar, coversPromise ? promise.minutes : frame, 1, at);
+  return dispatchOnsite(state, at, promise);
+}
+
+/** R21, R22: the ticket's field engineer, with an appointment within the promise; the onsite clock starts. */
+async function dispatchOnsite(state: TicketState, at: string, promise: OnsitePromise): Promise<EventDraft[]> {
+  const { sla } = state;
+  const { policy } = sla;
+  const promiseDue = await deadline(sla, at, promise.minutes);
   const dispatchId = `${state.number}/onsite/${sla.escalations}`;
   const dispatched = await escalation.dispatchFieldEngineer({
     dispatchId,
@@ -84,8 +101,14 @@ export async function enterTier(
   }
   sla.dispatch = { dispatchId, ...dispatched };
   state.assignee = dispatched.engineer.email;
-  sla.onsite = await startClock(policy.calendar, policy.onsiteResponseMinutes, policy.atRiskShare, at);
-  const data = { engineer: dispatched.engineer, appointmentAt: dispatched.appointmentAt, promiseDue };
+  sla.onsite = await startClock(policy.calendar, promise.minutes, policy.atRiskShare, at);
+  const data = {
+    engineer: dispatched.engineer,
+    appointmentAt: dispatched.appointmentAt,
+    promiseDue,
+    promiseMinutes: promise.minutes,
+    promiseBy: promise.source,
+  };
   return [
     { type: 'engineer-dispatched', actor: 'system', data, notify: 'engineer-dispatched' },
     {

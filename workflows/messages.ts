@@ -87,6 +87,21 @@ export const actionUpdates: ActionUpdates = {
 /** In the order above: the order a ticket's allowedActions lists them in. */
 export const actionNames = Object.keys(actionUpdates) as ActionName[];
 
+/**
+ * R21: an appointment agreed with the site contact after the onsite promise of the dispatch in force runs
+ * out; the reason is required. An appointment within the promise is the desk's record alone.
+ */
+export interface AppointmentBeyondPromise {
+  actor: string;
+  dispatchId: string;
+  /** The agreed time, ISO 8601. */
+  at: string;
+  reason: string;
+}
+export const appointmentBeyondPromiseUpdate = defineUpdate<TicketView, [AppointmentBeyondPromise]>(
+  'appointment-beyond-promise',
+);
+
 /** Sent with the workflow start: returns once the ticket row is committed, so `201` means stored. */
 export const registeredUpdate = defineUpdate<TicketView>('registered');
 

@@ -2,6 +2,7 @@ import type { Priority } from '../domain/priority';
 import { contracts } from './activity-proxies';
 import { deadline } from './business-deadline';
 import { enterTier } from './escalation-ladder';
+import { dispatchFieldWorkOnRelease } from './field-work';
 import type { ActionCommands, ActionName } from './messages';
 import { haltClock, retargetClock, runClock, startClock } from './sla-clock';
 import type { EventDraft, OpenTicketInput, TicketSla, TicketState } from './ticket-state';
@@ -80,7 +81,7 @@ export async function afterAction<A extends ActionName>(
       await resume(sla.response, 'paused');
       await resume(sla.resolution, 'paused');
       await resume(sla.tier, 'paused');
-      break;
+      return dispatchFieldWorkOnRelease(state, at);
     case 'reply':
       // Only an answer that ended the wait resumes; any other message leaves the clocks as they are.
       if (!sla.waitingOnClient) {

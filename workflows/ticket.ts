@@ -9,12 +9,18 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { TicketView } from '../domain/ticket-view';
 import { nextMoment } from './agenda';
 import { catchUp } from './catch-up';
+import {
+  agreeAppointmentBeyondPromise,
+  dispatchFieldWorkAtIntake,
+  validateAppointmentBeyondPromise,
+} from './field-work';
 import { startLetterCourier, surveyOnClosing } from './letter-courier';
 import { holdIfContractLapsed } from './held-service';
 import { fileDossierIfDue } from './manager-dossier';
 import {
   actionNames,
   actionUpdates,
+  appointmentBeyondPromiseUpdate,
   projectionStampQuery,
   registeredUpdate,
   ticketQuery,
@@ -65,6 +71,17 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   if ('resume' in input) showCurrentDetails(state);
   for (const name of actionNames) handleAction(state, name, view, exclusive, commit);
+  setHandler(
+    appointmentBeyondPromiseUpdate,
+    (command) =>
+      exclusive(async () => {
+        await catchUp(state, commit);
+        validateAppointmentBeyondPromise(state, command);
+        await commit(agreeAppointmentBeyondPromise(state, command), now());
+        return view();
+      }),
+    { validator: (command) => validateAppointmentBeyondPromise(state, command) },
+  );
   if (!state.registered) await exclusive(() => register(state, publish));
 
   while (!isClosed(state)) {
@@ -87,9 +104,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   return view();
 }
 
-/** R1: the ticket is received, acknowledged, and held at once when its contract has lapsed (R5). */
+/**
+ * R1: the ticket is received, acknowledged, and held at once when its contract has lapsed (R5); a request for
+ * field work has its engineer dispatched (R21).
+ */
 async function register(state: TicketState, publish: Commit): Promise<void> {
   const held = await holdIfContractLapsed(state, state.receivedAt);
+  const dispatched = await dispatchFieldWorkAtIntake(state, state.receivedAt);
   const { channel, missing, enteredBy } = state.intake;
   const opened: EventDraft = {
     type: 'opened',
@@ -97,7 +118,7 @@ async function register(state: TicketState, publish: Commit): Promise<void> {
     data: { channel, parts: state.parts, missing, enteredBy },
     notify: 'acknowledgement',
   };
-  await publish([opened, ...held], state.receivedAt);
+  await publish([opened, ...held, ...dispatched], state.receivedAt);
   state.registered = true;
 }
 

@@ -63,9 +63,14 @@ export function fieldServiceOperations() {
     '/tickets/{number}/appointment': {
       put: operation(
         'agreeAppointment',
-        'Record the time agreed with the site contact; a later one moves it and needs a reason (R21)',
+        'Record the time agreed with the site contact; a later one, or one after the onsite promise, needs a reason (R21)',
         onTicket,
-        { 200: json('the appointment', appointment), ...refused('closed, or no engineer dispatched yet') },
+        {
+          200: json('the appointment', appointment),
+          ...refused('closed, or no engineer dispatched yet'),
+          // A time after the promise is recorded by the ticket's workflow first.
+          503: errorResponses.unavailable,
+        },
         body(appointmentSchema),
       ),
     },

@@ -21,7 +21,7 @@ import { checkIn, checkOut } from '../../desk/field-service/visits';
 import { rememberTicket } from '../request-log';
 
 /** Field service from dispatch to the signed report (R21–R23), and the invoicing basis it yields. */
-export function fieldServiceRoutes(ctx: Pick<DeskContext, 'db'>): Router {
+export function fieldServiceRoutes(ctx: DeskContext): Router {
   const router = Router();
   const { db } = ctx;
   const signedIn = authenticate(db);
@@ -39,7 +39,7 @@ export function fieldServiceRoutes(ctx: Pick<DeskContext, 'db'>): Router {
   router.put('/tickets/:number/appointment', ...desk, async (req, res) => {
     const ticket = await ticketOf(res, req.params.number);
     const body = parseOrThrow(appointmentSchema, req.body);
-    res.json(await agreeAppointment(db, ticket, body, actor(res)));
+    res.json(await agreeAppointment(ctx, ticket, body, actor(res)));
   });
 
   router.get('/tickets/:number/conversation', ...readers, async (req, res) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channels, type Channel } from '../../domain/ticket';
 import { impacts, urgencies } from '../../domain/priority';
+import { preferredOnsiteResponsePattern } from '../../domain/onsite-promise';
 
 const required = (max = 500) =>
   z
@@ -48,7 +49,10 @@ const intakeFields = {
   fieldWork: object({
     scope: required(5000),
     appointment: required(500),
-    preferredOnsiteResponse: required(200),
+    // R21: weighed against the contract's onsite promise, so it must be a duration the desk can read.
+    preferredOnsiteResponse: required(200)
+      .toLowerCase()
+      .regex(preferredOnsiteResponsePattern, 'a duration such as 4h, 90m or 1h30m'),
   }).optional(),
   partReplacement: object({
     parts: z

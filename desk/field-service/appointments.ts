@@ -1,4 +1,7 @@
 import type { Db } from '../../lib/db';
+import { appointmentBeyondPromiseUpdate, type AppointmentBeyondPromise } from '../../workflows/messages';
+import { withUpdateDeadline, type DeskContext } from '../context';
+import { deskErrorOf } from '../temporal-errors';
 import type { AppointmentBody } from './schemas';
 import {
   currentDispatch,
@@ -35,30 +38,60 @@ export interface AppointmentView {
 /**
  * R21: the appointment with the site contact. A dispatch proposes a time; the engineer or the partner team
  * calls the site contact and records the time they agree on, which confirms it, and every later move of
- * it with its reason. The intake's site contact is the one called unless another is named.
+ * it with its reason. The intake's site contact is the one called unless another is named. A time after the
+ * onsite promise needs a reason too, and the ticket hears of it first: the promise is at risk (R21).
  */
 export async function agreeAppointment(
-  db: Db,
+  ctx: DeskContext,
   ticket: FieldTicket,
   body: AppointmentBody,
   agreedBy: string,
 ): Promise<AppointmentView> {
+  const { db } = ctx;
   refuseIfClosed(ticket, 'appointment');
   const dispatch = await currentDispatch(db, ticket, 'appointment');
-  if (Date.parse(body.at) <= Date.now()) throw invalidField('at', 'must be in the future');
+  const at = new Date(body.at);
+  if (at.getTime() <= Date.now()) throw invalidField('at', 'must be in the future');
   const history = await agreedTimes(db, dispatch.id);
-  if (history.length > 0 && !body.reason) throw invalidField('reason', 'required when the appointment moves');
+  const beyondPromise = at > dispatch.promise_due;
+  if (!body.reason && history.length > 0) throw invalidField('reason', 'required when the appointment moves');
+  if (!body.reason && beyondPromise) {
+    const due = dispatch.promise_due.toISOString();
+    throw invalidField('reason', `required for a time after the onsite promise (${due})`);
+  }
+  if (beyondPromise) {
+    const command = { actor: agreedBy, dispatchId: dispatch.id, at: at.toISOString(), reason: body.reason! };
+    await tellTicket(ctx, ticket.number, command, `${dispatch.id}/appointment/${history.length}`);
+  }
   const contact = body.siteContact ?? history.at(-1)?.siteContact ?? ticket.siteContact;
   await db('site_appointments').insert({
     ticket_number: ticket.number,
     dispatch_id: dispatch.id,
-    scheduled_at: new Date(body.at),
+    scheduled_at: at,
     site_contact_name: contact.name,
     site_contact_phone: contact.phone,
     agreed_by: agreedBy,
     reason: body.reason ?? null,
   });
   return (await findAppointment(db, ticket))!;
+}
+
+/** The workflow records it before the desk stores the time; a retry after a 503 is the same update. */
+async function tellTicket(
+  ctx: DeskContext,
+  number: string,
+  command: AppointmentBeyondPromise,
+  updateId: string,
+) {
+  try {
+    await withUpdateDeadline(ctx, () =>
+      ctx.client.workflow
+        .getHandle(number)
+        .executeUpdate(appointmentBeyondPromiseUpdate, { args: [command], updateId }),
+    );
+  } catch (error) {
+    throw deskErrorOf(error, number, ctx.updateDeadlineMs);
+  }
 }
 
 /** The appointment of the dispatch in force; null while none was made. */

@@ -89,6 +89,28 @@ const dispatchFailed: LetterTemplate = ({ ticket, event }) => {
   };
 };
 
+/** R21: the Onsite tier's lead learns that the site contact can only be seen after the promise runs out. */
+const appointmentBeyondPromise: LetterTemplate = ({ ticket, event }) => {
+  const appointmentAt = textOf(event.data, 'appointmentAt');
+  const promiseDue = textOf(event.data, 'promiseDue');
+  const breached = textOf(event.data, 'onsite') === 'breached';
+  return {
+    subject: `Onsite promise ${breached ? 'breached' : 'at risk'}, visit after the promise: ${ticket.affected}`,
+    intro: `The visit to ${ticket.organization} for ticket ${ticket.number} was agreed for after its onsite promise.`,
+    blocks: [
+      {
+        facts: [
+          ...(appointmentAt ? [['Appointment', formatInstant(appointmentAt)] as [string, string]] : []),
+          ...(promiseDue ? [['On site by', formatInstant(promiseDue)] as [string, string]] : []),
+          ['Why', textOf(event.data, 'reason') ?? ''],
+          ...deskFacts(ticket),
+        ],
+      },
+      { paragraph: 'Please send someone sooner if you can, or tell the requester why the visit is later.' },
+    ],
+  };
+};
+
 /** R20: the manager is asked to decide, with what the dossier holds. */
 const decisionRequested: LetterTemplate = ({ ticket, event }) => {
   const since = textOf(event.data, 'waitingSince');
@@ -143,6 +165,7 @@ export const deskLetters = {
   'sla-breached': slaAlert(true),
   'dispatch-assigned': dispatchAssigned,
   'dispatch-failed': dispatchFailed,
+  'appointment-beyond-promise': appointmentBeyondPromise,
   'manager-decision-requested': decisionRequested,
   'manager-reminder': managerReminder,
   'vendor-follow-up': vendorFollowUp,

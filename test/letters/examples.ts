@@ -51,6 +51,15 @@ export const examples: Record<
     data: { promiseDue: '2026-11-24T16:00:00.000Z' },
     recipient: 'it.manager@desk.example',
   },
+  'appointment-beyond-promise': {
+    data: {
+      appointmentAt: '2026-11-24T19:00:00.000Z',
+      promiseDue: '2026-11-24T16:00:00.000Z',
+      reason: 'the site opens only after 14:00',
+      onsite: 'at_risk',
+    },
+    recipient: 'onsite.lead@desk.example',
+  },
   'manager-decision-requested': {
     data: {
       dossierId: 'TF-100123/dossier/4',
