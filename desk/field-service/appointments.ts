@@ -39,7 +39,8 @@ export interface AppointmentView {
  * R21: the appointment with the site contact. A dispatch proposes a time; the engineer or the partner team
  * calls the site contact and records the time they agree on, which confirms it, and every later move of
  * it with its reason. The intake's site contact is the one called unless another is named. A time after the
- * onsite promise needs a reason too, and the ticket hears of it first: the promise is at risk (R21).
+ * onsite promise, while it is not yet kept, needs a reason too, and the ticket hears of it first: the promise
+ * is at risk (R21).
  */
 export async function agreeAppointment(
   ctx: DeskContext,
@@ -53,7 +54,7 @@ export async function agreeAppointment(
   const at = new Date(body.at);
   if (at.getTime() <= Date.now()) throw invalidField('at', 'must be in the future');
   const history = await agreedTimes(db, dispatch.id);
-  const beyondPromise = at > dispatch.promise_due;
+  const beyondPromise = at > dispatch.promise_due && !(await promiseKept(db, ticket.number));
   if (!body.reason && history.length > 0) throw invalidField('reason', 'required when the appointment moves');
   if (!body.reason && beyondPromise) {
     const due = dispatch.promise_due.toISOString();
@@ -74,6 +75,12 @@ export async function agreeAppointment(
     reason: body.reason ?? null,
   });
   return (await findAppointment(db, ticket))!;
+}
+
+/** The engineer was on site in time: a later visit is agreed like any other. */
+async function promiseKept(db: Db, number: string): Promise<boolean> {
+  const row = await db('tickets').where({ number }).first(db.raw(`sla->'onsite'->>'state' AS onsite`));
+  return row?.onsite === 'met';
 }
 
 /** The workflow records it before the desk stores the time; a retry after a 503 is the same update. */
