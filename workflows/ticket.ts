@@ -76,6 +76,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     (command) =>
       exclusive(async () => {
         await catchUp(state, commit);
+        // Again: what came due, or a command that went first, may have changed the dispatch in force.
         validateAppointmentBeyondPromise(state, command);
         await commit(agreeAppointmentBeyondPromise(state, command), now());
         return view();
