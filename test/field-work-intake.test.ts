@@ -1,18 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keepHistory } from './support/histories';
 import { fieldsOf, type ApiClient } from './support/http';
-import { fieldServiceScene, fieldWork, hireFieldTeam, type RosterEngineer } from './support/onsite';
-import type { Customer, Desk } from './support/people';
+import { fieldServiceScene, fieldWork, hireFieldTeam, type FieldServiceScene } from './support/onsite';
+import type { Customer } from './support/people';
 import { useTicketStack } from './support/ticket-stack';
 
 // brocent-24x7: every minute is a business minute, and its Onsite tier frame is 240 minutes. The contracts
 // below promise someone on site within 300, so the frame alone would end before the promise.
 const suite = useTicketStack();
-let desk: Desk;
-let customer: Customer;
-let team: { fieldEngineer: RosterEngineer; secondLine: RosterEngineer };
-let fieldEngineer: ApiClient;
-let requester: ApiClient;
+/** A customer with a field team of its own under the default a desk starts from: no faster visit than promised. */
+let scene: FieldServiceScene;
 
 const MINUTE = 60_000;
 const minutesBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / MINUTE;
@@ -37,16 +34,13 @@ async function requestFieldWork(client: ApiClient, of: Customer, preferredOnsite
 }
 
 beforeAll(async () => {
-  ({ desk, customer, team, fieldEngineer, requester } = await fieldServiceScene(
-    suite,
-    'Field work at intake',
-  ));
-  // The default a desk starts from: the contract's promise stands, whatever the requester prefers.
-  await contract(customer.organization.name, null);
+  scene = await fieldServiceScene(suite, 'Field work at intake');
+  await contract(scene.customer.organization.name, null);
 });
 
 describe('a request for field work (R21, R22)', () => {
   it("gets its field team at intake and is dispatched against the contract's promise, which the Onsite frame covers", async () => {
+    const { customer, team, requester } = scene;
     const ticket = await requestFieldWork(requester, customer, '2h');
     expect(ticket).toMatchObject({ stage: 'OPEN', tier: 'ONSITE', assignee: team.fieldEngineer.email });
     expect(ticket.sla.dispatch.engineer).toEqual(team.fieldEngineer);
@@ -65,6 +59,7 @@ describe('a request for field work (R21, R22)', () => {
   });
 
   it("is promised the requester's shorter onsite response when the contract allows it, never below the contract's fastest", async () => {
+    const { desk } = scene;
     const hurried = await desk.customer('Field work in a hurry');
     await hireFieldTeam(suite.stack.db, hurried.organization.name);
     await contract(hurried.organization.name, 60);
@@ -87,6 +82,7 @@ describe('a request for field work (R21, R22)', () => {
   });
 
   it('held at intake (R5), it is dispatched only once service is released', async () => {
+    const { desk } = scene;
     const lapsed = await desk.customer('Field work, contract lapsed');
     const lapsedTeam = await hireFieldTeam(suite.stack.db, lapsed.organization.name);
     const admin = suite.api.as(desk.admin.token);
@@ -108,6 +104,7 @@ describe('a request for field work (R21, R22)', () => {
   });
 
   it('an appointment after the promise needs a reason, puts the onsite promise at risk and tells the Onsite lead', async () => {
+    const { desk, customer, fieldEngineer, requester } = scene;
     const ticket = await requestFieldWork(requester, customer);
     const path = `/tickets/${ticket.number}/appointment`;
     const afterPromise = new Date(Date.parse(ticket.sla.onsite.dueAt) + 60 * MINUTE).toISOString();
@@ -147,5 +144,16 @@ describe('a request for field work (R21, R22)', () => {
       suite.stack.client.workflow.getHandle(ticket.number),
       'field-work-dispatched-at-intake',
     );
+  });
+
+  it('a visit after a promise already kept is agreed like any other', async () => {
+    const { desk, customer, fieldEngineer, requester } = scene;
+    const ticket = await requestFieldWork(requester, customer);
+    await suite.api.act(ticket.number, 'arrive-onsite', {}, desk.agents['field-engineer'].token);
+    const nextWeek = new Date(Date.parse(ticket.sla.onsite.dueAt) + 7 * 24 * 60 * MINUTE).toISOString();
+    const agreed = await fieldEngineer.put(`/tickets/${ticket.number}/appointment`, { at: nextWeek });
+    expect(agreed.body).toMatchObject({ status: 'confirmed', scheduledAt: nextWeek });
+    const { timeline } = (await requester.get(`/tickets/${ticket.number}`)).body;
+    expect(timeline.map((e: { type: string }) => e.type)).not.toContain('appointment-beyond-promise');
   });
 });
