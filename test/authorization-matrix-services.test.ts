@@ -32,6 +32,7 @@ const readers = signedIn({ requester: 200, stranger: 404, agent: 200, manager: 2
 const customerWrite = signedIn({ requester: 400, stranger: 404, agent: 400, manager: 400, admin: 403 });
 const deskWrite = signedIn({ requester: 403, stranger: 403, agent: 400, manager: 400, admin: 403 });
 const managersRead = signedIn({ requester: 403, stranger: 403, agent: 403, manager: 200, admin: 200 });
+const managersAsk = signedIn({ requester: 403, stranger: 403, agent: 403, manager: 400, admin: 400 });
 
 /** Field service on a ticket (R21–R23): visit 0 does not exist, so a reader finds no report. */
 const onTicket: Row[] = [
@@ -70,6 +71,7 @@ const routed: Row[] = [
     get(() => `/reports/${report.name}`),
     managersRead,
   ]),
+  ['POST /reports/what-if', post(() => '/reports/what-if'), managersAsk],
   ['GET /field-service/invoicing.csv', get(invoicing), managersRead],
   [
     'GET /portal/settings',
