@@ -1,5 +1,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar } from '../domain/calendar';
+import {
+  addBusinessMinutes,
+  afterBusinessDays,
+  businessMinutesBetween,
+  withinHours,
+  type BusinessCalendar,
+} from '../domain/calendar';
 
 export interface BusinessDeadlineRequest {
   calendar: BusinessCalendar;
@@ -12,6 +18,14 @@ export interface BusinessDeadlinesRequest {
   calendar: BusinessCalendar;
   from: string;
   minutes: number[];
+}
+
+export interface SpecialHoursRequest {
+  calendar: BusinessCalendar;
+  /** When the work is asked for: the notice counts from this instant's day. */
+  requestedAt: string;
+  noticeDays: number;
+  windows: { start: string; end: string }[];
 }
 
 export interface BusinessElapsedRequest {
@@ -34,6 +48,13 @@ export function createBusinessClockActivities() {
       return deterministic(() =>
         minutes.map((m) => addBusinessMinutes(calendar, instant(from), m).toISOString()),
       );
+    },
+    /** R16: which windows fall outside the calendar's hours, and the first instant such work may start. */
+    async specialHoursCheck({ calendar, requestedAt, noticeDays, windows }: SpecialHoursRequest) {
+      return deterministic(() => ({
+        outsideHours: windows.map((w) => !withinHours(calendar, instant(w.start), instant(w.end))),
+        earliestStart: afterBusinessDays(calendar, instant(requestedAt), noticeDays).toISOString(),
+      }));
     },
     async businessMinutesElapsed({ calendar, from, to }: BusinessElapsedRequest): Promise<number> {
       return deterministic(() => businessMinutesBetween(calendar, instant(from), instant(to)));

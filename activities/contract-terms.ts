@@ -6,6 +6,7 @@ export interface ContractRow extends ContractTerm {
   sla_policy_id: string;
   onsite_promise_minutes: number | null;
   fastest_onsite_minutes: number | null;
+  special_hours_notice_days: number | null;
   calendar_id: string | null;
   account_manager: string | null;
 }
@@ -27,6 +28,7 @@ export async function contractsOf(db: Db, organization: string): Promise<Contrac
       'sla_policy_id',
       'onsite_promise_minutes',
       'fastest_onsite_minutes',
+      'special_hours_notice_days',
       'calendar_id',
       'account_manager',
     );

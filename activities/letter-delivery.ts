@@ -78,5 +78,13 @@ function linksFor(mail: MailSettings, row: OutboxRow): LetterRequest['links'] {
     ...(row.kind === 'csat-survey'
       ? { csat: `${base}/csat/${signLinkToken(mail.linkSecret, 'csat', row.ticket_number)}` }
       : {}),
+    ...(row.kind === 'plan-proposed'
+      ? { plan: `${base}/plans/${planToken(mail.linkSecret, row.ticket_number, row.payload.event.data)}` }
+      : {}),
   };
+}
+
+/** A plan's link answers the revision the letter proposed, and no later one. */
+function planToken(secret: string, ticketNumber: string, data: Record<string, unknown>): string {
+  return signLinkToken(secret, 'plan', ticketNumber, String(data.revision));
 }

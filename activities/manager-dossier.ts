@@ -56,6 +56,8 @@ async function compile(db: Db, number: string): Promise<ManagerDossier> {
       resolution: row.resolution,
       stageEnteredAt: row.stage_entered_at,
       sla: row.sla ?? null,
+      plan: row.plan ?? null,
+      planOverdue: row.plan_overdue,
       slaState: row.sla_state,
       responseDue: iso(row.response_due),
       resolutionDue: iso(row.resolution_due),

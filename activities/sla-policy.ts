@@ -22,7 +22,7 @@ export function createSlaPolicyActivities(db: Db, defaultPolicyId: string) {
       const contracts = await contractsOf(db, organization);
       const contract = contracts.find((c) => standsOn(c, day));
       const policyId = contract?.sla_policy_id ?? defaultPolicyId;
-      // A contract's own calendar and onsite promise, where it has them, override its policy's (R16, R21).
+      // A contract's own calendar, onsite promise and special-hours notice, where it has them, override its policy's (R16, R21).
       const row = await db('sla_policies as p')
         .joinRaw('JOIN business_calendars AS c ON c.id = coalesce(?, p.calendar_id)', [
           contract?.calendar_id ?? null,
@@ -40,6 +40,8 @@ export function createSlaPolicyActivities(db: Db, defaultPolicyId: string) {
       const parsed = slaPolicySchema.safeParse({
         ...row.definition,
         onsiteResponseMinutes: contract?.onsite_promise_minutes ?? row.definition.onsiteResponseMinutes,
+        specialHoursNoticeDays:
+          contract?.special_hours_notice_days ?? row.definition.specialHoursNoticeDays ?? undefined,
         id: row.id,
         name: row.name,
         calendar: row.calendar,

@@ -64,6 +64,8 @@ function ticketRow(s: TicketSnapshot, updatedAt: string) {
     allowed_actions: JSON.stringify(s.allowedActions),
     sla: json(s.sla),
     held: json(s.held ?? null),
+    plan: json(s.plan ?? null),
+    plan_overdue: (s.plan?.activities ?? []).some((a) => a.overdue && a.status !== 'completed'),
     sla_state: s.sla?.state ?? 'on_track',
     response_due: s.sla?.response?.dueAt ?? null,
     resolution_due: s.sla?.resolution?.dueAt ?? null,

@@ -10,6 +10,7 @@ import { requestLogging } from './request-log';
 import { refuseUnsafePathParameters, refuseUnsafeText } from './text-guard';
 import { adminRoutes } from './admin/routes';
 import { correspondenceRoutes } from './correspondence/routes';
+import { planLinkRoutes } from './tickets/plan-routes';
 import { docsRoutes } from './openapi/docs-routes';
 import { dossierRoutes } from './tickets/dossier-routes';
 import { fieldServiceRoutes } from './field-service/routes';
@@ -42,6 +43,7 @@ export function createApp(ctx: DeskContext, log: Logger): express.Express {
   app.use(reportRoutes(ctx));
   app.use(fieldServiceRoutes(ctx));
   app.use(correspondenceRoutes(ctx));
+  app.use(planLinkRoutes(ctx));
   app.use(docsRoutes());
   app.use(portalRoutes(ctx));
   app.use(metricsRoutes(metrics));

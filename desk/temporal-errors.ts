@@ -13,8 +13,9 @@ export function deskErrorOf(error: unknown, ticketNumber: string, deadlineMs: nu
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const failure = error.cause;
     if (failure.type === failureTypes.transitionNotAllowed) {
-      const { stage, allowed } = failure.details?.[0] as TransitionNotAllowedDetails;
-      return DeskError.conflict(failure.message, { stage, allowedActions: allowed });
+      const { stage, allowed, earliestStart } = failure.details?.[0] as TransitionNotAllowedDetails;
+      const special = earliestStart ? { earliestStart } : {};
+      return DeskError.conflict(failure.message, { stage, allowedActions: allowed, ...special });
     }
     if (failure.type === failureTypes.invalidCommand) {
       return DeskError.invalid(failure.details as FieldError[]);

@@ -45,5 +45,12 @@ export const slaPolicySchema: z.ZodType<SlaPolicy> = z.strictObject({
     .lt(1, 'must be less than 1: at the full target the clock is breached, not at risk'),
   managerReminderMinutes: minutes,
   vendorFollowUpMinutes: minutes,
+  specialHoursNoticeDays: z
+    .number({ error: 'must be a whole number of business days' })
+    .int('must be a whole number of business days')
+    .min(0, 'must not be negative')
+    .max(60, 'at most 60 business days')
+    .optional(),
+  planApprovalPausesClocks: z.boolean({ error: 'must be true or false' }).optional(),
   contacts: z.strictObject({ tierLeads: perTier(email), manager: email }),
 });

@@ -37,6 +37,10 @@ export interface SlaPolicy {
   atRiskShare: number;
   managerReminderMinutes: number;
   vendorFollowUpMinutes: number;
+  /** Business days of notice special-hours work needs (R16); a contract may set its own. Default 3. */
+  specialHoursNoticeDays?: number;
+  /** Whether resolution and tier clocks pause while a work plan waits on the client's approval (R8). Default yes. */
+  planApprovalPausesClocks?: boolean;
   /** Who hears of at-risk and breached clocks and of escalations. */
   contacts: { tierLeads: Record<TimedTier, string>; manager: string };
 }

@@ -37,6 +37,12 @@ export const ticketEventTypes = [
   'released',
   'csat-requested',
   'projection-failed',
+  'plan-proposed',
+  'plan-approved',
+  'plan-declined',
+  'plan-activity-started',
+  'plan-activity-completed',
+  'plan-activity-overdue',
 ] as const;
 export type TicketEventType = (typeof ticketEventTypes)[number];
 
@@ -68,6 +74,8 @@ export const notificationKinds = [
   'closed-unresolved',
   'csat-survey',
   'ticket-held',
+  'plan-proposed',
+  'activity-overdue',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

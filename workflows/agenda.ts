@@ -1,6 +1,7 @@
 import { acceptBySilence, awaitingCustomerVerdict } from './customer-testing';
 import { deadline } from './business-deadline';
 import { climbLadder, enterTier } from './escalation-ladder';
+import { nextOverdueAt, remindOverdue } from './plan-rules';
 import { closeClocks } from './service-level';
 import type { SlaClock } from './sla-clock';
 import type { EventDraft, TicketSla, TicketState } from './ticket-state';
@@ -12,7 +13,12 @@ export type Moment =
   | {
       at: number;
       kind:
-        'tier-frame-ended' | 'testing-silence' | 'status-update' | 'manager-reminder' | 'vendor-follow-up';
+        | 'tier-frame-ended'
+        | 'testing-silence'
+        | 'status-update'
+        | 'manager-reminder'
+        | 'vendor-follow-up'
+        | 'activity-overdue';
     };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -46,6 +52,7 @@ export function nextMoment(
     push(at(sla.manager?.nextReminderAt), { kind: 'manager-reminder' });
     if (state.stage === 'OPEN' || state.stage === 'ANALYSIS')
       push(at(sla.vendor?.nextFollowUpAt), { kind: 'vendor-follow-up' });
+    push(at(nextOverdueAt(state)), { kind: 'activity-overdue' });
   }
   return moments.filter(among).sort((a, b) => a.at - b.at)[0];
 }
@@ -65,6 +72,8 @@ export async function fireMoment(state: TicketState, moment: Moment): Promise<Ev
     contacts.tierLeads[state.tier === 'MANAGER' ? 'ONSITE' : state.tier],
   ].filter((to): to is string => !!to);
   switch (moment.kind) {
+    case 'activity-overdue':
+      return remindOverdue(state, at);
     case 'at-risk':
     case 'breached': {
       const clock = sla[moment.clock] as SlaClock;

@@ -3,6 +3,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Priority } from '../domain/priority';
 import type { TimedTier } from '../domain/sla';
 import type { TicketView } from '../domain/ticket-view';
+import type { PlanAnswerChannel } from '../domain/work-plan';
 
 /**
  * Everything the API and the worker must agree on to talk to a ticket workflow.
@@ -45,6 +46,12 @@ export interface ActionCommands {
     siteContact?: { name: string; phone: string };
     requesterPhone?: string;
   };
+  /** R8: the plan of the work, put to the client for approval; activities outside hours are special-hours work (R16). */
+  'draft-plan': { actor: string; objective: string; activities: PlanActivityInput[] };
+  'approve-plan': { actor: string; channel?: PlanAnswerChannel; note?: string };
+  'decline-plan': { actor: string; channel?: PlanAnswerChannel; reason: string };
+  'start-activity': { actor: string; activity: number; note: string };
+  'complete-activity': { actor: string; activity: number; note: string };
   reply: {
     actor: string;
     message: string;
@@ -52,6 +59,16 @@ export interface ActionCommands {
     subject?: string;
     mailMessageId?: string;
   };
+}
+
+export interface PlanActivityInput {
+  title: string;
+  owner: string;
+  start: string;
+  end: string;
+  onSite?: boolean;
+  /** Set by the workflow, never taken from the caller: outside the calendar's hours (R16). */
+  specialHours?: boolean;
 }
 
 export type ManagerDecision =
@@ -82,6 +99,11 @@ export const actionUpdates: ActionUpdates = {
   hold: defineUpdate('hold'),
   release: defineUpdate('release'),
   'complete-details': defineUpdate('complete-details'),
+  'draft-plan': defineUpdate('draft-plan'),
+  'approve-plan': defineUpdate('approve-plan'),
+  'decline-plan': defineUpdate('decline-plan'),
+  'start-activity': defineUpdate('start-activity'),
+  'complete-activity': defineUpdate('complete-activity'),
 };
 
 /** In the order above: the order a ticket's allowedActions lists them in. */
@@ -125,4 +147,6 @@ export const failureTypes = {
 export interface TransitionNotAllowedDetails {
   stage: string;
   allowed: string[];
+  /** Special-hours work asked for at too short notice: the first instant it may start (R16). */
+  earliestStart?: string;
 }

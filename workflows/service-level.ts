@@ -4,6 +4,7 @@ import { deadline } from './business-deadline';
 import { enterTier } from './escalation-ladder';
 import { dispatchFieldWorkOnRelease } from './field-work';
 import type { ActionCommands, ActionName } from './messages';
+import { clocksWaitOnPlan, planTerms } from './plan-rules';
 import { haltClock, retargetClock, runClock, startClock } from './sla-clock';
 import type { EventDraft, OpenTicketInput, TicketSla, TicketState } from './ticket-state';
 
@@ -71,6 +72,19 @@ export async function afterAction<A extends ActionName>(
       await halt(sla.tier, 'paused');
       break;
     case 'provide-info':
+      if (clocksWaitOnPlan(state)) break;
+      await resume(sla.resolution, 'paused');
+      await resume(sla.tier, 'paused');
+      break;
+    case 'draft-plan':
+      // The client's time to decide is not the desk's, when the contract says so (R8).
+      if (!planTerms(sla.policy).pausesClocks) break;
+      await halt(sla.resolution, 'paused');
+      await halt(sla.tier, 'paused');
+      break;
+    case 'approve-plan':
+    case 'decline-plan':
+      if (!planTerms(sla.policy).pausesClocks || sla.waitingOnClient || state.held) break;
       await resume(sla.resolution, 'paused');
       await resume(sla.tier, 'paused');
       break;
@@ -79,12 +93,13 @@ export async function afterAction<A extends ActionName>(
       break;
     case 'release':
       await resume(sla.response, 'paused');
+      if (clocksWaitOnPlan(state)) break;
       await resume(sla.resolution, 'paused');
       await resume(sla.tier, 'paused');
       return dispatchFieldWorkOnRelease(state, at);
     case 'reply':
       // Only an answer that ended the wait resumes; any other message leaves the clocks as they are.
-      if (!sla.waitingOnClient) {
+      if (!sla.waitingOnClient && !clocksWaitOnPlan(state)) {
         await resume(sla.resolution, 'paused');
         await resume(sla.tier, 'paused');
       }

@@ -2,10 +2,11 @@ import { climbLadder } from './escalation-ladder';
 import type { ActionName } from './messages';
 import type { CorrespondenceActions } from './correspondence-rules';
 import type { HeldActions } from './held-service';
+import type { PlanActions } from './plan-rules';
 import { working, type StageActions, type StageRule } from './stage-rules';
 import { enterStage } from './ticket-state';
 
-type ServiceActions = Exclude<ActionName, StageActions | HeldActions | CorrespondenceActions>;
+type ServiceActions = Exclude<ActionName, StageActions | HeldActions | CorrespondenceActions | PlanActions>;
 
 const decisionFields: Record<string, readonly string[]> = {
   continue: ['tier', 'frameMinutes'],

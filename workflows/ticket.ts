@@ -28,6 +28,7 @@ import {
   type ActionName,
 } from './messages';
 import { afterAction, openServiceLevel } from './service-level';
+import { prepareCommand } from './special-hours';
 import { publishChange, showCurrentDetails } from './ticket-publisher';
 import { newTicketState, type EventDraft, type OpenTicketInput, type TicketState } from './ticket-state';
 import { receivedView, ticketView } from './ticket-view';
@@ -140,8 +141,9 @@ function handleAction(
         // What came due before the command happened before it: a missed rung never undoes a newer command.
         await catchUp(state, commit);
         const at = now();
-        const drafts = applyAction(state, name, command, at);
-        drafts.push(...(await afterAction(state, name, command, at)));
+        const prepared = await prepareCommand(state, name, command, at);
+        const drafts = applyAction(state, name, prepared, at);
+        drafts.push(...(await afterAction(state, name, prepared, at)));
         await commit(drafts, at);
         return view();
       }),

@@ -3,6 +3,7 @@ import { actionNames, failureTypes, type ActionCommands, type ActionName } from 
 import { serviceRules } from './service-rules';
 import { stageRules, type StageRule } from './stage-rules';
 import { correspondenceRules } from './correspondence-rules';
+import { planRules } from './plan-rules';
 import { blockedWhileHeld, heldReason, heldRules } from './held-service';
 import type { EventDraft, TicketState } from './ticket-state';
 
@@ -11,6 +12,7 @@ const actionRules: { [A in ActionName]: StageRule<A> } = {
   ...serviceRules,
   ...heldRules,
   ...correspondenceRules,
+  ...planRules,
 };
 
 export function allowedActions(state: TicketState): ActionName[] {

@@ -62,6 +62,7 @@ export const adminSchemas = {
     accountManager: textOrNull,
     onsitePromiseMinutes: { type: ['integer', 'null'] },
     fastestOnsiteMinutes: { type: ['integer', 'null'] },
+    specialHoursNoticeDays: { type: ['integer', 'null'] },
     calendarId: textOrNull,
     createdAt: time,
   }),

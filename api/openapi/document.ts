@@ -18,6 +18,7 @@ import { withCommonAnswers } from './common';
 import { ticketSchemas } from './responses';
 import { portalOperations } from '../portal/routes';
 import { correspondenceOperations } from '../correspondence/openapi';
+import { planLinkOperations } from '../tickets/plan-openapi';
 import { fieldServiceOperations } from '../field-service/openapi';
 import { reportOperations } from '../reports/openapi';
 import { idempotencyKey, listQuerySchema } from '../tickets/routes';
@@ -167,6 +168,7 @@ export function openApiDocument() {
       ...portalOperations(),
       ...fieldServiceOperations(),
       ...correspondenceOperations(),
+      ...planLinkOperations(),
       '/health': {
         get: {
           operationId: 'health',

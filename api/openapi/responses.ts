@@ -43,6 +43,10 @@ const ticketSummary = object({
   resolutionDue: timeOrNull,
   waitingOnClient: { type: 'boolean' },
   held: orNull(object({ reason: oneOf(['contract-expired', 'not-justified']), detail: text, since: time })),
+  planOverdue: {
+    type: 'boolean',
+    description: 'an activity of the work plan is past its planned end without completion (R8)',
+  },
 });
 
 // The ticket view is the workflow's answer too, so its schema comes from the zod schema the type is inferred

@@ -11,6 +11,20 @@ const text = (max: number) =>
     .min(1, 'required')
     .max(max, `at most ${max} characters`);
 
+const instantText = z.iso.datetime({ offset: true, error: 'an ISO 8601 instant with offset' });
+const activityId = z.number({ error: 'the number of an activity of the plan' }).int().min(1);
+const answerChannel = z.enum(['portal', 'api'], { error: 'one of portal, api' }).optional();
+
+const plannedActivity = z
+  .strictObject({
+    title: text(200),
+    owner: z.email({ error: 'the e-mail address of who carries it out' }),
+    start: instantText,
+    end: instantText,
+    onSite: z.boolean({ error: 'true or false' }).optional(),
+  })
+  .refine((a) => Date.parse(a.end) > Date.parse(a.start), { message: 'must be after start', path: ['end'] });
+
 type Body<A extends ActionName> = Omit<ActionCommands[A], 'actor'>;
 
 interface ActionEntry<A extends ActionName> {
@@ -105,6 +119,33 @@ export const actionTable: { [A in ActionName]: ActionEntry<A> } = {
   release: {
     summary: 'Resume a held request where it was: justified, or its contract renewed (R5)',
     body: z.strictObject({ note: text(5000).optional() }),
+  },
+  'draft-plan': {
+    summary:
+      "Put a work plan to the client (ANALYSIS, R8): objective and activities; outside the calendar's hours an activity is special-hours work and needs the contract's notice (R16), else 409 naming the earliest allowed start",
+    body: z.strictObject({
+      objective: text(5000),
+      activities: z
+        .array(plannedActivity, { error: 'a list of activities' })
+        .min(1, 'at least one activity')
+        .max(50, 'at most 50 activities'),
+    }),
+  },
+  'approve-plan': {
+    summary: 'The client approves the work plan; its activities may start (R8)',
+    body: z.strictObject({ channel: answerChannel, note: text(5000).optional() }),
+  },
+  'decline-plan': {
+    summary: 'The client declines the work plan, with the reason; it goes back to drafting (R8)',
+    body: z.strictObject({ channel: answerChannel, reason: text(5000) }),
+  },
+  'start-activity': {
+    summary: 'Start an activity of the approved plan, with a note (R8)',
+    body: z.strictObject({ activity: activityId, note: text(5000) }),
+  },
+  'complete-activity': {
+    summary: 'Complete a started activity of the plan, with a note (R8)',
+    body: z.strictObject({ activity: activityId, note: text(5000) }),
   },
   'arrive-onsite': {
     summary: 'The dispatched engineer is on site (R21)',

@@ -20,6 +20,8 @@ export interface Contract {
    * whatever the requester prefers.
    */
   fastestOnsiteMinutes: number | null;
+  /** Business days of notice special-hours work needs (R16); the policy's when null. */
+  specialHoursNoticeDays: number | null;
   /** The policy's calendar when null. */
   calendarId: string | null;
   createdAt: string;
@@ -40,6 +42,7 @@ interface ContractRow {
   account_manager: string | null;
   onsite_promise_minutes: number | null;
   fastest_onsite_minutes: number | null;
+  special_hours_notice_days: number | null;
   calendar_id: string | null;
   created_at: Date;
 }
@@ -53,6 +56,7 @@ const toContract = (row: ContractRow): Contract => ({
   accountManager: row.account_manager,
   onsitePromiseMinutes: row.onsite_promise_minutes,
   fastestOnsiteMinutes: row.fastest_onsite_minutes,
+  specialHoursNoticeDays: row.special_hours_notice_days,
   calendarId: row.calendar_id,
   createdAt: row.created_at.toISOString(),
 });
@@ -66,6 +70,7 @@ const contracts = (db: Db | Knex.Transaction) =>
     'account_manager',
     'onsite_promise_minutes',
     'fastest_onsite_minutes',
+    'special_hours_notice_days',
     'calendar_id',
     'created_at',
     db.raw('valid_from::text AS valid_from'),
@@ -106,6 +111,7 @@ export async function createContract(db: Db, input: ContractCreate, onChanged?: 
       account_manager: input.accountManager ?? null,
       onsite_promise_minutes: input.onsitePromiseMinutes ?? null,
       fastest_onsite_minutes: input.fastestOnsiteMinutes ?? null,
+      special_hours_notice_days: input.specialHoursNoticeDays ?? null,
       calendar_id: input.calendarId ?? null,
     })
     .returning<{ id: string }[]>('id');
@@ -142,6 +148,7 @@ export async function updateContract(db: Db, id: string, input: ContractUpdate, 
       account_manager: input.accountManager,
       onsite_promise_minutes: input.onsitePromiseMinutes,
       fastest_onsite_minutes: input.fastestOnsiteMinutes,
+      special_hours_notice_days: input.specialHoursNoticeDays,
       calendar_id: input.calendarId,
     });
     return findContract(trx, id);

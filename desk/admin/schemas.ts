@@ -89,6 +89,12 @@ const contractTerms = {
   accountManager: email.nullable(),
   onsitePromiseMinutes: minutes.nullable(),
   fastestOnsiteMinutes: minutes.nullable(),
+  specialHoursNoticeDays: z
+    .number({ error: 'a whole number of business days' })
+    .int('a whole number of business days')
+    .min(0, 'must not be negative')
+    .max(60, 'at most 60 business days')
+    .nullable(),
   calendarId: text(100).nullable(),
 };
 
@@ -107,6 +113,7 @@ export const contractCreateSchema = z
     accountManager: contractTerms.accountManager.optional(),
     onsitePromiseMinutes: contractTerms.onsitePromiseMinutes.optional(),
     fastestOnsiteMinutes: contractTerms.fastestOnsiteMinutes.optional(),
+    specialHoursNoticeDays: contractTerms.specialHoursNoticeDays.optional(),
     calendarId: contractTerms.calendarId.optional(),
   })
   .refine(validToNotBeforeValidFrom.check, validToNotBeforeValidFrom.params);
@@ -120,6 +127,7 @@ export const contractUpdateSchema = z
     accountManager: contractTerms.accountManager.optional(),
     onsitePromiseMinutes: contractTerms.onsitePromiseMinutes.optional(),
     fastestOnsiteMinutes: contractTerms.fastestOnsiteMinutes.optional(),
+    specialHoursNoticeDays: contractTerms.specialHoursNoticeDays.optional(),
     calendarId: contractTerms.calendarId.optional(),
   })
   .refine(validToNotBeforeValidFrom.check, validToNotBeforeValidFrom.params);

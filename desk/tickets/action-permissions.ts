@@ -27,6 +27,12 @@ export const actionRoles: Record<ActionName, readonly Role[]> = {
   hold: desk,
   release: desk,
   'complete-details': desk,
+  'draft-plan': desk,
+  // The client answers; an agent may record an answer the client gave by phone, as with a rejection.
+  'approve-plan': ['requester', ...desk],
+  'decline-plan': ['requester', ...desk],
+  'start-activity': desk,
+  'complete-activity': desk,
 };
 
 export function mayTakeAction(role: Role, action: ActionName): boolean {

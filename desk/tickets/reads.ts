@@ -25,6 +25,8 @@ export interface TicketSummary {
   resolutionDue: string | null;
   waitingOnClient: boolean;
   held: HeldNotice | null;
+  /** R8: an activity of the work plan is past its planned end without completion. */
+  planOverdue: boolean;
 }
 
 /** The ticket view as the projection stored it, with what only the projection knows. */
@@ -33,7 +35,7 @@ export interface TicketDetails
     TicketSummary,
     Pick<
       TicketView,
-      'stageEnteredAt' | 'solution' | 'verification' | 'resolution' | 'sla' | 'allowedActions'
+      'stageEnteredAt' | 'solution' | 'verification' | 'resolution' | 'sla' | 'plan' | 'allowedActions'
     > {
   intake: TicketIntake;
   timeline: TimelineEntry[];
@@ -63,6 +65,7 @@ export async function findTicket(db: Db, number: string): Promise<TicketDetails 
     verification: row.verification,
     resolution: row.resolution,
     sla: row.sla,
+    plan: row.plan ?? null,
     allowedActions: row.allowed_actions,
     timeline: await readTimeline(db, number),
     csat: await csatOf({ db }, number),
@@ -120,6 +123,7 @@ interface TicketRow {
   resolution_due: Date | null;
   waiting_on_client: boolean;
   held: TicketSummary['held'];
+  plan_overdue: boolean;
 }
 
 function summary(row: TicketRow): TicketSummary {
@@ -140,6 +144,7 @@ function summary(row: TicketRow): TicketSummary {
     resolutionDue: row.resolution_due?.toISOString() ?? null,
     waitingOnClient: row.waiting_on_client,
     held: row.held,
+    planOverdue: row.plan_overdue,
   };
 }
 

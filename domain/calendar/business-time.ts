@@ -90,3 +90,26 @@ function instant(d: Date): number {
   if (Number.isNaN(t)) throw new RangeError('invalid Date');
   return t;
 }
+
+/**
+ * Special-hours work (R16) asked for at `requestedAt` may start once `days` whole business days have passed:
+ * at the local midnight after the `days`-th day, after the request's own, on which the calendar opens at all.
+ * Closed days (a Sunday, a holiday) do not count; a day with any opening (a Saturday morning) does.
+ */
+export function afterBusinessDays(cal: BusinessCalendar, requestedAt: Date, days: number): Date {
+  const zone = zoneNamed(cal.timeZone, cal.id);
+  let day = localDate(zone, instant(requestedAt));
+  for (let counted = 0, closed = 0; counted < days; ) {
+    day += MS_PER_DAY;
+    const open = spansOn(cal, day, wallClock(zone, day)).length > 0;
+    counted += open ? 1 : 0;
+    closed = open ? 0 : closed + 1;
+    if (closed > MAX_CLOSED_DAYS) throw new Error(`calendar "${cal.id}" has no opening hours for 3 years`);
+  }
+  return new Date(wallClock(zone, day + MS_PER_DAY)(0));
+}
+
+/** Whether [start, end) lies wholly within the calendar's opening hours. */
+export function withinHours(cal: BusinessCalendar, start: Date, end: Date): boolean {
+  return Math.round(businessMinutesBetween(cal, start, end) * MS_PER_MINUTE) === instant(end) - instant(start);
+}

@@ -9,5 +9,12 @@ export type {
 } from './types';
 export { HOLIDAY_TYPES, WEEKDAYS } from './types';
 export { businessCalendarSchema } from './schema';
-export { addBusinessMinutes, businessMinutesBetween, isOpen, nextOpening } from './business-time';
+export {
+  addBusinessMinutes,
+  afterBusinessDays,
+  businessMinutesBetween,
+  isOpen,
+  nextOpening,
+  withinHours,
+} from './business-time';
 export { brocent24x7, customerSupportSop, itbxBogota, seedCalendars } from './seeds';

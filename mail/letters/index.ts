@@ -5,6 +5,7 @@ import { intakeLetters } from './intake';
 import { renderHtml, renderText, type Layout } from './layout';
 import { progressLetters } from './progress';
 import { unknownSenderRefusal } from './refusal';
+import { workPlanLetters } from './work-plan';
 import { requestIdTag } from './request-id';
 import type {
   Letter,
@@ -26,6 +27,7 @@ const templates: Record<TicketLetterKind, LetterTemplate> = {
   ...closureLetters,
   ...deskLetters,
   ...conversationLetters,
+  ...workPlanLetters,
 };
 
 const defaultDesk = { name: 'ticketflow service desk', address: 'support@ticketflow.local' };

@@ -33,7 +33,7 @@ export interface LetterRequest {
   /** Null only for 'unknown-sender-refusal': there is no ticket to speak of. */
   ticket: LetterTicket | null;
   event: LetterEvent;
-  links?: { csat?: string; portal?: string };
+  links?: { csat?: string; portal?: string; plan?: string };
   desk?: { name: string; address: string };
 }
 
@@ -46,7 +46,7 @@ export interface Letter {
 export interface LetterContext {
   ticket: LetterTicket;
   event: LetterEvent;
-  links: { csat?: string; portal?: string };
+  links: { csat?: string; portal?: string; plan?: string };
   desk: { name: string; address: string };
   /** Whether the letter goes to the requester; desk staff and account managers get it worded for them. */
   toRequester: boolean;

@@ -79,6 +79,34 @@ export const examples: Record<
   'closed-unresolved': { data: { decision: 'close-unresolved', reason: 'The product is end of life' } },
   'csat-survey': { data: {} },
   'unknown-sender-refusal': { data: { subject: 'Printer broken' }, recipient: 'someone@gmail.example' },
+  'plan-proposed': {
+    data: {
+      revision: 1,
+      objective: 'Move the SSO certificate to the new key vault without downtime',
+      activities: [
+        {
+          id: 1,
+          title: 'Install the new certificate',
+          owner: engineer.email,
+          start: '2026-12-12T02:00:00.000Z',
+          end: '2026-12-12T04:00:00.000Z',
+          onSite: true,
+          specialHours: true,
+        },
+      ],
+      noticeDays: 3,
+      clocksPaused: true,
+    },
+  },
+  'activity-overdue': {
+    data: {
+      activity: 1,
+      title: 'Install the new certificate',
+      owner: engineer.email,
+      plannedEnd: '2026-12-12T04:00:00.000Z',
+    },
+    recipient: engineer.email,
+  },
   'ticket-held': {
     data: { reason: 'contract-expired', detail: 'The support contract ended on 31 Oct 2026.' },
   },
