@@ -97,6 +97,7 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
         'escalate',
         'reply',
         'hold',
+        'draft-plan',
       ],
     });
     expect(rejected.body.timeline.at(-1)).toMatchObject({
