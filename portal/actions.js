@@ -7,6 +7,16 @@ const text = (name, label, extra = {}) => ({ name, label, type: 'textarea', ...e
 const optional = (name, label) => text(name, `${label} (optional)`);
 const tiers = ['TIER_1', 'TIER_2', 'TIER_3', 'ONSITE'].map((tier) => [tier, tier.replace('_', ' ')]);
 
+// Activities are numbers in the API; the select's value is turned back into one before sending.
+const activityChoice = (ticket, status) => ({
+  name: 'activity',
+  label: 'Activity',
+  type: 'select',
+  options: (ticket.plan?.activities ?? [])
+    .filter((a) => a.status === status)
+    .map((a) => [String(a.id), `${a.id}. ${a.title}`]),
+});
+
 /** `when`: shown only while the form's `decision` is one of these (the decision's other fields must not go). */
 export const actionForms = {
   assign: {
@@ -73,6 +83,24 @@ export const actionForms = {
     ],
   },
   'arrive-onsite': { label: 'Engineer on site', fields: () => [optional('note', 'Note')] },
+  'approve-plan': {
+    label: 'Approve the work plan',
+    fields: () => [optional('note', 'Note')],
+    sends: { channel: 'portal' },
+  },
+  'decline-plan': {
+    label: 'Decline the work plan',
+    fields: () => [text('reason', 'Why you decline it')],
+    sends: { channel: 'portal' },
+  },
+  'start-activity': {
+    label: 'Start a planned activity',
+    fields: (me, ticket) => [activityChoice(ticket, 'planned'), text('note', 'Note')],
+  },
+  'complete-activity': {
+    label: 'Complete an activity',
+    fields: (me, ticket) => [activityChoice(ticket, 'started'), text('note', 'Note')],
+  },
   decide: {
     label: 'Decide (IT manager)',
     fields: () => [

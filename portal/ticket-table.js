@@ -6,7 +6,14 @@ const columns = {
   priority: ['Priority', (t) => badge('priority', t.priority)],
   stage: ['Stage', (t) => badge('stage', t.stage)],
   tier: ['Tier', (t) => badge('tier', t.tier)],
-  sla: ['SLA', (t) => [badge('sla', t.slaState), t.waitingOnClient && waitingBadge()]],
+  sla: [
+    'SLA',
+    (t) => [
+      badge('sla', t.slaState),
+      t.waitingOnClient && waitingBadge(),
+      t.planOverdue && h('span', { class: 'badge overdue' }, 'plan activity overdue'),
+    ],
+  ],
   organization: ['Organization', (t) => t.organization],
   assignee: ['Engineer', (t) => t.assignee ?? '—'],
   received: ['Received', (t) => when(t.receivedAt)],

@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { badge, h, labelOf, show, waitingBadge, when } from './dom.js';
 import { field, onSubmit } from './forms.js';
 import { csatPanel } from './csat-form.js';
+import { planPanel } from './plan-panel.js';
 import { replyForm } from './reply-form.js';
 import { temporalUiLink } from './temporal-ui.js';
 import { timelineList } from './timeline.js';
@@ -29,6 +30,7 @@ export async function ticketPage(main, context, number) {
       ticket.waitingOnClient && waitingBadge(),
     ),
     h('div', { class: 'columns' }, facts(ticket), actionsPanel(ticket, context, reload)),
+    planPanel(ticket),
     h('h2', {}, 'Timeline'),
     timelineList(ticket.timeline),
   );
@@ -84,7 +86,7 @@ function actionsPanel(ticket, context, reload) {
 function actionForm(ticket, name, context, reload) {
   const definition = actionForms[name];
   const summary = h('div');
-  const fields = definition.fields(context.me).map((spec) => {
+  const fields = definition.fields(context.me, ticket).map((spec) => {
     const wrapper = field(spec);
     if (spec.when) wrapper.dataset.when = spec.when.join(' ');
     return wrapper;
@@ -101,7 +103,9 @@ function actionForm(ticket, name, context, reload) {
     form,
     summary,
     async (values) => {
-      await api.post(`/tickets/${encodeURIComponent(ticket.number)}/actions/${name}`, values);
+      const body = { ...values, ...definition.sends };
+      if (body.activity !== undefined) body.activity = Number(body.activity);
+      await api.post(`/tickets/${encodeURIComponent(ticket.number)}/actions/${name}`, body);
       await reload();
     },
     explain,
