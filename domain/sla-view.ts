@@ -50,6 +50,10 @@ export const slaViewSchema = z.object({
   state: z.enum(clockStates).describe('the worst of the response, resolution and onsite clocks'),
   policyId: z.string(),
   calendarId: z.string(),
+  specialHoursNoticeDays: z
+    .int()
+    .describe("business days of notice special-hours work needs on the ticket's contract (R16)")
+    .optional(),
   response: clockViewSchema.nullable(),
   resolution: clockViewSchema.nullable(),
   tierFrame: clockViewSchema.nullable(),

@@ -73,11 +73,11 @@ export interface AgreedWindow {
   end: string;
 }
 
-/** The special-hours windows of an approved plan. */
-export function agreedWindows(plan: WorkPlan | null | undefined): AgreedWindow[] {
+/** The special-hours windows on site of an approved plan: when a field engineer may work outside hours. */
+export function onsiteWindows(plan: WorkPlan | null | undefined): AgreedWindow[] {
   if (plan?.status !== 'approved') return [];
   return plan.activities
-    .filter((a) => a.specialHours)
+    .filter((a) => a.specialHours && a.onSite)
     .map((a) => ({ activity: a.id, title: a.title, start: a.start, end: a.end }));
 }
 

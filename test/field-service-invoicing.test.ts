@@ -12,7 +12,8 @@ const png =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const SECOND = 1000;
 const DAY = 86_400_000;
-const header = 'ticket,organization,engineer,check_in,check_out,duration_minutes,signer,signed_at\r\n';
+const header =
+  'ticket,organization,engineer,check_in,check_out,duration_minutes,special_hours_minutes,signer,signed_at\r\n';
 const dayOf = (iso: string, shift = 0) => new Date(Date.parse(iso) + shift * DAY).toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -101,6 +102,7 @@ describe('the invoicing export of signed visits (R23)', () => {
         visit.checkedInAt,
         visit.checkedOutAt,
         minutes,
+        0,
         signer,
         signedAt,
       ]

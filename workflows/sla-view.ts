@@ -1,5 +1,6 @@
 import type { ClockState, ClockView, SlaView } from '../domain/sla-view';
 import { clockState, worstState, type SlaClock } from './sla-clock';
+import { planTerms } from './plan-rules';
 import type { TicketSla } from './ticket-state';
 
 function clockView(clock: SlaClock | null): ClockView | null {
@@ -22,6 +23,7 @@ export function slaView(sla: TicketSla): SlaView {
     state: slaState(sla),
     policyId: sla.policy.id,
     calendarId: sla.policy.calendar.id,
+    specialHoursNoticeDays: planTerms(sla.policy).noticeDays,
     response: clockView(sla.response),
     resolution: clockView(sla.resolution),
     tierFrame: clockView(sla.tier),

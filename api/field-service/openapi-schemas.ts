@@ -46,6 +46,10 @@ export const report = object({
   tasksDone: text,
   timeIn: time,
   timeOut: timeOrNull,
+  specialHoursMinutes: {
+    type: ['integer', 'null'],
+    description: 'minutes inside agreed special-hours windows (R16)',
+  },
   customerComments: textOrNull,
   writtenBy: text,
   signerName: textOrNull,
@@ -70,7 +74,14 @@ export const fieldService = object({
   team: orNull(object({ fieldEngineer: engineer, secondLineEngineer: orNull(engineer) })),
   dispatches: list(object({ id: text, engineer, appointmentAt: time, promiseDue: time, dispatchedAt: time })),
   appointment: orNull(appointment),
-  visits: list(object({ ...visitProperties, report: orNull(report) })),
+  specialHours: list(object({ activity: integer, title: text, start: time, end: time })),
+  visits: list(
+    object({
+      ...visitProperties,
+      specialHoursMinutes: { type: ['integer', 'null'] },
+      report: orNull(report),
+    }),
+  ),
 });
 
 export const visit = object(visitProperties);

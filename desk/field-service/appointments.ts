@@ -3,6 +3,7 @@ import { appointmentBeyondPromiseUpdate, type AppointmentBeyondPromise } from '.
 import { withUpdateDeadline, type DeskContext } from '../context';
 import { deskErrorOf } from '../temporal-errors';
 import type { AppointmentBody } from './schemas';
+import { refuseUnagreedSpecialHours } from './special-hours';
 import {
   currentDispatch,
   invalidField,
@@ -60,6 +61,7 @@ export async function agreeAppointment(
     const due = dispatch.promise_due.toISOString();
     throw invalidField('reason', `required for a time after the onsite promise (${due})`);
   }
+  await refuseUnagreedSpecialHours(db, ticket.number, at);
   if (beyondPromise) {
     const command = { actor: agreedBy, dispatchId: dispatch.id, at: at.toISOString(), reason: body.reason! };
     await tellTicket(ctx, ticket.number, command, `${dispatch.id}/appointment/${history.length}`);

@@ -2,6 +2,7 @@ import type { Db } from '../../lib/db';
 import type { InvoicingQuery } from './schemas';
 import { visitMinutes } from './visits';
 import { toCsv } from '../reports/csv';
+import { minutesWithin, onsiteWindows, type WorkPlan } from '../../domain/work-plan';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -12,6 +13,7 @@ export const invoicingColumns = [
   'check_in',
   'check_out',
   'duration_minutes',
+  'special_hours_minutes',
   'signer',
   'signed_at',
 ] as const;
@@ -39,6 +41,7 @@ export async function signedVisitsCsv(db: Db, query: InvoicingQuery): Promise<st
       'e.name',
       'v.checked_in_at',
       'v.checked_out_at',
+      't.plan',
       'r.signer_name',
       'r.signed_at',
     );
@@ -51,6 +54,11 @@ export async function signedVisitsCsv(db: Db, query: InvoicingQuery): Promise<st
       check_in: row.checked_in_at,
       check_out: row.checked_out_at,
       duration_minutes: visitMinutes(row.checked_in_at, row.checked_out_at),
+      special_hours_minutes: minutesWithin(
+        onsiteWindows(row.plan as WorkPlan | null),
+        row.checked_in_at,
+        row.checked_out_at,
+      ),
       signer: row.signer_name,
       signed_at: row.signed_at,
     })),

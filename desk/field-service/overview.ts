@@ -3,6 +3,8 @@ import { findAppointment, type AppointmentView } from './appointments';
 import { toReport, type ReportView } from './visit-reports';
 import type { FieldTicket } from './field-tickets';
 import { listVisits, type VisitView } from './visits';
+import { agreedOnsiteWindows } from './special-hours';
+import { minutesWithin, type AgreedWindow } from '../../domain/work-plan';
 
 interface Engineer {
   id: string;
@@ -21,12 +23,14 @@ export interface FieldServiceView {
     dispatchedAt: string;
   }[];
   appointment: AppointmentView | null;
-  visits: (VisitView & { report: ReportView | null })[];
+  /** Special-hours windows on site the client agreed to in the work plan (R16): when the engineer may work. */
+  specialHours: AgreedWindow[];
+  visits: (VisitView & { specialHoursMinutes: number | null; report: ReportView | null })[];
 }
 
 /** Everything field service knows of a ticket (R21–R23): its team, dispatches, appointment, visits, reports. */
 export async function fieldServiceOf(db: Db, ticket: FieldTicket): Promise<FieldServiceView> {
-  const [team, dispatches, appointment, visits] = await Promise.all([
+  const [team, dispatches, appointment, visits, specialHours] = await Promise.all([
     findFieldTeam(db, ticket.number),
     db('dispatches as d')
       .join('field_engineers as e', 'e.id', 'd.engineer_id')
@@ -35,6 +39,7 @@ export async function fieldServiceOf(db: Db, ticket: FieldTicket): Promise<Field
       .select('d.*', 'e.name', 'e.email'),
     findAppointment(db, ticket),
     listVisits(db, ticket.number),
+    agreedOnsiteWindows(db, ticket.number),
   ]);
   const reports = await db('field_service_reports').whereIn(
     'visit_id',
@@ -51,9 +56,14 @@ export async function fieldServiceOf(db: Db, ticket: FieldTicket): Promise<Field
       dispatchedAt: d.created_at.toISOString(),
     })),
     appointment,
+    specialHours,
     visits: visits.map((visit) => {
       const row = reports.find((report) => Number(report.visit_id) === visit.id);
-      return { ...visit, report: row ? toReport(visit, row) : null };
+      const out = visit.checkedOutAt;
+      const specialHoursMinutes = out
+        ? minutesWithin(specialHours, new Date(visit.checkedInAt), new Date(out))
+        : null;
+      return { ...visit, specialHoursMinutes, report: row ? toReport(visit, row, specialHours) : null };
     }),
   };
 }

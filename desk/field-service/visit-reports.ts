@@ -3,6 +3,8 @@ import { DeskError } from '../errors';
 import type { ReportDraftBody, ReportSignatureBody } from './schemas';
 import type { FieldTicket } from './field-tickets';
 import { findVisit, type VisitView } from './visits';
+import { agreedOnsiteWindows } from './special-hours';
+import { minutesWithin, type AgreedWindow } from '../../domain/work-plan';
 
 export interface ReportView {
   visitId: number;
@@ -12,6 +14,8 @@ export interface ReportView {
   tasksDone: string;
   timeIn: string;
   timeOut: string | null;
+  /** Minutes of the visit inside special-hours windows the client agreed to (R16), counted apart. */
+  specialHoursMinutes: number | null;
   customerComments: string | null;
   writtenBy: string;
   signerName: string | null;
@@ -89,7 +93,7 @@ export async function findReport(
   const visit = await findVisit(db, ticket.number, visitId);
   if (!visit) return undefined;
   const row = await db('field_service_reports').where({ visit_id: visit.id }).first();
-  return row && toReport(visit, row);
+  return row && toReport(visit, row, await agreedOnsiteWindows(db, ticket.number));
 }
 
 async function visitOf(db: Db, ticket: FieldTicket, visitId: string): Promise<VisitView> {
@@ -108,7 +112,9 @@ interface ReportRow {
   updated_at: Date;
 }
 
-export function toReport(visit: VisitView, row: ReportRow): ReportView {
+export function toReport(visit: VisitView, row: ReportRow, windows: AgreedWindow[]): ReportView {
+  const { checkedInAt, checkedOutAt } = visit;
+  const special = checkedOutAt ? minutesWithin(windows, new Date(checkedInAt), new Date(checkedOutAt)) : null;
   return {
     visitId: visit.id,
     ticket: visit.ticket,
@@ -117,6 +123,7 @@ export function toReport(visit: VisitView, row: ReportRow): ReportView {
     tasksDone: row.tasks_done,
     timeIn: visit.checkedInAt,
     timeOut: visit.checkedOutAt,
+    specialHoursMinutes: special,
     customerComments: row.customer_comments,
     writtenBy: row.written_by,
     signerName: row.signer_name,
