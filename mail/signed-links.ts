@@ -7,7 +7,12 @@ export type LinkPurpose = 'csat' | 'plan';
  * Changing any character of it makes `verifyLinkToken` refuse it. `edition` binds it to one version of what
  * it answers (a plan's revision): a link to an earlier one no longer verifies.
  */
-export function signLinkToken(secret: string, purpose: LinkPurpose, ticketNumber: string, edition = ''): string {
+export function signLinkToken(
+  secret: string,
+  purpose: LinkPurpose,
+  ticketNumber: string,
+  edition = '',
+): string {
   return `${ticketNumber}.${purpose}.${mac(secret, purpose, ticketNumber, edition)}`;
 }
 

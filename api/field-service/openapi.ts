@@ -63,11 +63,13 @@ export function fieldServiceOperations() {
     '/tickets/{number}/appointment': {
       put: operation(
         'agreeAppointment',
-        'Record the time agreed with the site contact; a later one, or one after the onsite promise, needs a reason (R21)',
+        'Record the time agreed with the site contact; a later one, or one after the onsite promise, needs a reason (R21); outside the calendar’s hours only inside a special-hours window of the approved work plan (R16)',
         onTicket,
         {
           200: json('the appointment', appointment),
-          ...refused('closed, or no engineer dispatched yet'),
+          ...refused(
+            'closed, no engineer dispatched yet, or outside the hours with no agreed window (`earliestStart` names the first instant special-hours work may start)',
+          ),
           // A time after the promise is recorded by the ticket's workflow first.
           503: errorResponses.unavailable,
         },

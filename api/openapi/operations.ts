@@ -17,11 +17,19 @@ export const errorSchemas = {
   InvalidRequest: object({ error: { const: 'invalid request' }, errors: fieldErrors }),
   IdempotencyConflict: object({ error: text, errors: fieldErrors }),
   Unprocessable: object({ error: text, errors: fieldErrors }),
-  NotAllowedNow: object({
-    error: text,
-    stage: oneOf(stages),
-    allowedActions: { type: 'array', items: text },
-  }),
+  NotAllowedNow: object(
+    {
+      error: text,
+      stage: oneOf(stages),
+      allowedActions: { type: 'array', items: text },
+      earliestStart: {
+        type: 'string',
+        format: 'date-time',
+        description: 'special-hours work asked for at too short notice: the first instant it may start (R16)',
+      },
+    },
+    ['earliestStart'],
+  ),
   NotAnsweredInTime: object({ error: text, retryable: { const: true } }),
   PendingTicket: object({ number: text, status: { const: 'pending' }, location: text }),
   PendingAction: object({

@@ -99,7 +99,7 @@ function instant(d: Date): number {
 export function afterBusinessDays(cal: BusinessCalendar, requestedAt: Date, days: number): Date {
   const zone = zoneNamed(cal.timeZone, cal.id);
   let day = localDate(zone, instant(requestedAt));
-  for (let counted = 0, closed = 0; counted < days; ) {
+  for (let counted = 0, closed = 0; counted < days;) {
     day += MS_PER_DAY;
     const open = spansOn(cal, day, wallClock(zone, day)).length > 0;
     counted += open ? 1 : 0;
@@ -111,5 +111,7 @@ export function afterBusinessDays(cal: BusinessCalendar, requestedAt: Date, days
 
 /** Whether [start, end) lies wholly within the calendar's opening hours. */
 export function withinHours(cal: BusinessCalendar, start: Date, end: Date): boolean {
-  return Math.round(businessMinutesBetween(cal, start, end) * MS_PER_MINUTE) === instant(end) - instant(start);
+  return (
+    Math.round(businessMinutesBetween(cal, start, end) * MS_PER_MINUTE) === instant(end) - instant(start)
+  );
 }
