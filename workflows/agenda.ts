@@ -1,7 +1,7 @@
 import { acceptBySilence, awaitingCustomerVerdict } from './customer-testing';
 import { deadline } from './business-deadline';
 import { climbLadder, enterTier } from './escalation-ladder';
-import { nextOverdueAt, remindOverdue } from './plan-rules';
+import { nextOverdueAt, remindOverdue } from './plan-control';
 import { closeClocks } from './service-level';
 import type { SlaClock } from './sla-clock';
 import type { EventDraft, TicketSla, TicketState } from './ticket-state';

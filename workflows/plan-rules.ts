@@ -1,25 +1,11 @@
 import type { PlannedActivity, WorkPlan } from '../domain/work-plan';
-import { planTermDefaults } from '../domain/work-plan';
-import type { SlaPolicy } from '../domain/sla';
 import type { ActionCommands } from './messages';
+import { planTerms } from './plan-terms';
 import type { StageRule } from './stage-rules';
 import type { EventDraft, TicketState } from './ticket-state';
 
 export type PlanActions =
   'draft-plan' | 'approve-plan' | 'decline-plan' | 'start-activity' | 'complete-activity';
-
-/** The plan's terms on the ticket's contract: its policy's, else the procedure's defaults. */
-export function planTerms(policy: SlaPolicy) {
-  return {
-    noticeDays: policy.specialHoursNoticeDays ?? planTermDefaults.specialHoursNoticeDays,
-    pausesClocks: policy.planApprovalPausesClocks ?? planTermDefaults.planApprovalPausesClocks,
-  };
-}
-
-/** The plan waits on the client, and the contract has the clocks wait with it. */
-export function clocksWaitOnPlan(state: TicketState): boolean {
-  return state.plan?.status === 'awaiting-approval' && planTerms(state.sla.policy).pausesClocks;
-}
 
 const awaiting = (state: TicketState) =>
   state.plan?.status === 'awaiting-approval' ? undefined : "no work plan awaits the client's answer";
@@ -46,12 +32,12 @@ function activityBlocked(state: TicketState, id: number | undefined, to: 'starte
 export const planRules: { [A in PlanActions]: StageRule<A> } = {
   'draft-plan': {
     from: ['ANALYSIS'],
-    blockedBecause: (state) =>
+    blockedBecause: (state, command) =>
       state.plan?.status === 'awaiting-approval'
         ? "the plan awaits the client's answer"
         : state.plan?.status === 'approved'
           ? 'the plan is approved and under way'
-          : undefined,
+          : command && unscheduled(command.activities),
     required: ['objective', 'activities'],
     apply: (state, command, at) => {
       const { actor, objective } = command;
@@ -121,6 +107,13 @@ export const planRules: { [A in PlanActions]: StageRule<A> } = {
   },
 };
 
+/** A schedule the workflow cannot keep: the API's schema refuses it first, but the workflow never trusts a door. */
+function unscheduled(activities: ActionCommands['draft-plan']['activities'] | undefined): string | undefined {
+  if (!Array.isArray(activities) || activities.length === 0) return 'a plan needs at least one activity';
+  const bad = activities.findIndex((a) => !(Date.parse(a?.start) < Date.parse(a?.end)));
+  return bad < 0 ? undefined : `activity ${bad + 1} needs a start and a later end`;
+}
+
 function answer(
   state: TicketState,
   actor: string,
@@ -156,28 +149,4 @@ function follow(
     actor: signed.by,
     data,
   };
-}
-
-/** The soonest planned end an approved plan's open activity has not yet been reminded of. */
-export function nextOverdueAt(state: TicketState): string | undefined {
-  if (state.plan?.status !== 'approved') return undefined;
-  const open = state.plan.activities.filter((a) => a.status !== 'completed' && !a.overdue);
-  return open.map((a) => a.end).sort()[0];
-}
-
-/** An activity past its planned end without completion reminds its owner, and shows as overdue. */
-export function remindOverdue(state: TicketState, at: string): EventDraft[] {
-  const due = (state.plan?.activities ?? []).filter(
-    (a) => a.status !== 'completed' && !a.overdue && Date.parse(a.end) <= Date.parse(at),
-  );
-  return due.map((activity) => {
-    activity.overdue = true;
-    return {
-      type: 'plan-activity-overdue',
-      actor: 'system',
-      data: { activity: activity.id, title: activity.title, owner: activity.owner, plannedEnd: activity.end },
-      notify: 'activity-overdue',
-      notifyTo: [activity.owner],
-    };
-  });
 }

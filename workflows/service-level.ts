@@ -4,7 +4,7 @@ import { deadline } from './business-deadline';
 import { enterTier } from './escalation-ladder';
 import { dispatchFieldWorkOnRelease } from './field-work';
 import type { ActionCommands, ActionName } from './messages';
-import { clocksWaitOnPlan, planTerms } from './plan-rules';
+import { clocksWaitOnPlan, planTerms } from './plan-terms';
 import { haltClock, retargetClock, runClock, startClock } from './sla-clock';
 import type { EventDraft, OpenTicketInput, TicketSla, TicketState } from './ticket-state';
 

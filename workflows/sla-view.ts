@@ -1,6 +1,6 @@
 import type { ClockState, ClockView, SlaView } from '../domain/sla-view';
 import { clockState, worstState, type SlaClock } from './sla-clock';
-import { planTerms } from './plan-rules';
+import { planTerms } from './plan-terms';
 import type { TicketSla } from './ticket-state';
 
 function clockView(clock: SlaClock | null): ClockView | null {

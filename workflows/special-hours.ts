@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { calendar } from './activity-proxies';
 import { allowedActions } from './transitions';
 import { failureTypes, type ActionCommands, type ActionName } from './messages';
-import { planTerms } from './plan-rules';
+import { planTerms } from './plan-terms';
 import type { TicketState } from './ticket-state';
 
 /**
