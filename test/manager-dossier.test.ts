@@ -30,6 +30,31 @@ const intake = validIntake({ organization }) as unknown as TicketIntake;
 const requester = intake.requester.email;
 const number = `TF-DOSSIER-${randomUUID()}`;
 
+/** R8: a plan whose activity ran past its planned end; the manager sees it, and that it is overdue. */
+const overduePlan: TicketSnapshot['plan'] = {
+  revision: 1,
+  objective: 'Replace the failing controller',
+  status: 'approved',
+  drafted: { by: 'maria', at: at(31) },
+  answer: { approved: true, by: requester, at: at(32), via: 'portal' },
+  previousDecline: null,
+  activities: [
+    {
+      id: 1,
+      title: 'Swap the controller',
+      owner: 'maria',
+      start: at(33),
+      end: at(34),
+      onSite: true,
+      specialHours: false,
+      status: 'started',
+      started: { by: 'maria', at: at(33), note: 'on site' },
+      completed: null,
+      overdue: true,
+    },
+  ],
+};
+
 function snapshot(version: number, tier: TicketSnapshot['tier']): TicketSnapshot {
   return {
     number,
@@ -47,7 +72,7 @@ function snapshot(version: number, tier: TicketSnapshot['tier']): TicketSnapshot
     receivedAt: at(10),
     allowedActions: ['assign'],
     sla: null,
-    plan: null,
+    plan: overduePlan,
     held: null,
     version,
   };
@@ -122,6 +147,7 @@ describe('the dossier for the IT manager decision point (R20)', () => {
     });
     const [filed] = (await findDossiers(db, number))!;
     expect(filed!.dossier.ticket).toMatchObject({ number, organization, tier: 'MANAGER', intake });
+    expect(filed!.dossier.ticket).toMatchObject({ plan: overduePlan, planOverdue: true });
     expect(filed!.dossier.timeline.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(filed!.dossier.timeline[3]).toMatchObject({
       type: 'escalated',
