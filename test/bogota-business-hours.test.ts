@@ -1,17 +1,13 @@
-import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { ticketQuery } from '../workflows/messages';
+import { bogotaZone, isColombianHoliday } from './support/colombia';
 import { timeSkippingUnder, withWorker } from './support/time-skipping';
 
 // itbx-bogota: Mon–Fri 08:00–17:00, Sat 09:00–12:00, America/Bogota, Colombian public holidays closed.
 // P2: response 120 business minutes; Tier 1 time frame 240 business minutes.
-const zone = 'America/Bogota';
-const colombia = new Holidays('CO');
-const isHoliday = (day: DateTime) =>
-  (colombia.isHoliday(day.toJSDate()) || []).some(
-    (h) => h.type === 'public' && DateTime.fromJSDate(h.start, { zone }).hasSame(day, 'day'),
-  );
+const zone = bogotaZone;
+const isHoliday = isColombianHoliday;
 
 const suite = timeSkippingUnder('itbx-bogota');
 

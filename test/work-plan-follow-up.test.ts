@@ -1,22 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { listWorkQueue } from '../desk/tickets/work-queue';
 import { ticketQuery } from '../workflows/messages';
 import { keepHistory } from './support/histories';
+import { bogotaZone, isColombianHoliday } from './support/colombia';
 import { act, letters, timeSkippingUnder, withWorker } from './support/time-skipping';
 
 // itbx-bogota: Mon–Fri 08:00–17:00, Sat 09:00–12:00, America/Bogota, Colombian public holidays closed; its
 // contract names no notice of its own, so special-hours work needs the procedure's 3 business days (R16).
-const zone = 'America/Bogota';
-const colombia = new Holidays('CO');
-const isHoliday = (day: DateTime) =>
-  (colombia.isHoliday(day.toJSDate()) || []).some(
-    (h) => h.type === 'public' && DateTime.fromJSDate(h.start, { zone }).hasSame(day, 'day'),
-  );
+const zone = bogotaZone;
+const isHoliday = isColombianHoliday;
 
 const suite = timeSkippingUnder('itbx-bogota');
 const owner = 'luis.gomez@desk.example';
