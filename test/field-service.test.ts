@@ -17,10 +17,11 @@ const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toIS
 beforeAll(async () => {
   ({ desk, customer, team, fieldEngineer, requester } = await fieldServiceScene(suite, 'Field service'));
   // Field service around the clock (the field-service SOP's 24x7 calendar): an appointment at any hour is
-  // within it, never special-hours work (R16).
+  // within it, never special-hours work (R16); the default policy's 8-hour onsite promise, as the tests expect.
   await suite.stack.db('contracts').insert({
     organization: customer.organization.name,
     sla_policy_id: 'brocent-24x7',
+    onsite_promise_minutes: 480,
     valid_from: '2000-01-01',
   });
 });

@@ -24,9 +24,12 @@ const iso = (t: DateTime) => t.toUTC().toISO()!;
 describe('a field visit in special hours (R16)', () => {
   it('is scheduled only inside a window the client approved, shown to the engineer and counted apart', async () => {
     const { desk, customer, fieldEngineer, requester, team } = scene;
-    const number = await ticketAtOnsite(suite.api, desk, customer);
+    const number = await ticketAtOnsite(suite.api, customer);
     const appointment = `/tickets/${number}/appointment`;
-    const refused = await fieldEngineer.put(appointment, { at: iso(bogota(30, 3, 30)) });
+    const refused = await fieldEngineer.put(appointment, {
+      at: iso(bogota(30, 3, 30)),
+      reason: 'the site is free at night only',
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatch(
       /special-hours work must be agreed with the client .* 3 business days ahead/,
@@ -43,7 +46,14 @@ describe('a field visit in special hours (R16)', () => {
     expect(drafted.body.plan.activities[0].specialHours).toBe(true);
     expect((await requester.act(number, 'approve-plan', {})).status).toBe(200);
 
-    expect((await fieldEngineer.put(appointment, { at: iso(bogota(30, 3, 30)) })).status).toBe(200);
+    expect(
+      (
+        await fieldEngineer.put(appointment, {
+          at: iso(bogota(30, 3, 30)),
+          reason: 'the site is free at night only',
+        })
+      ).status,
+    ).toBe(200);
     const outside = await fieldEngineer.put(appointment, {
       at: iso(bogota(31, 3, 30)),
       reason: 'a day later',
