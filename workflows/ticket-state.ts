@@ -66,6 +66,8 @@ export interface TicketState {
     by: string;
     accountManager: string | null;
   } | null;
+  /** The organization's account manager when the ticket was received, told when service is held (R5). */
+  accountManager?: string | null;
   /** Letter batches queued and delivered, and whether the closing survey went out (R13). */
   letters: { queued: number; delivered: number; surveyed: boolean };
   /** Bumped by every change; the projection keeps only the newest version of the row. */
