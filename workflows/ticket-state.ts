@@ -33,6 +33,8 @@ export interface TicketSla {
   /** The onsite response promise, from dispatch until the engineer is on site (R21). */
   onsite: SlaClock | null;
   testingDeadline: string | null;
+  /** Business minutes of the testing silence still to run, while a question to the client stops it (R11). */
+  testingSilenceLeft?: number | null;
   nextStatusUpdateAt: string | null;
   statusUpdatesSent: number;
   waitingOnClient: WaitingOnClient | null;
