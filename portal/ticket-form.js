@@ -31,6 +31,14 @@ function sections(me) {
       ],
     ],
     [
+      'Your engineer who can give us remote access (optional)',
+      [
+        { name: 'remoteEngineer.name', label: 'Remote engineer' },
+        { name: 'remoteEngineer.phone', label: 'Remote engineer phone' },
+        { name: 'remoteEngineer.email', label: 'Remote engineer e-mail (optional)' },
+      ],
+    ],
+    [
       'What happened',
       [
         { name: 'affected', label: 'Affected system or device' },

@@ -45,6 +45,12 @@ function facts(ticket) {
         ? `${intake.site.address}, ${intake.site.building}, room ${intake.site.room}`
         : 'not given yet',
     ],
+    intake.remoteEngineer && [
+      'Remote engineer',
+      [intake.remoteEngineer.name, intake.remoteEngineer.phone, intake.remoteEngineer.email]
+        .filter(Boolean)
+        .join(', '),
+    ],
     ['Description', intake.description],
     ['Assigned engineer', ticket.assignee ?? 'nobody yet'],
     ['Received', when(ticket.receivedAt)],

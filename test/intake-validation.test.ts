@@ -87,6 +87,26 @@ describe('a request missing required information (R2) is refused field by field'
     ]);
   });
 
+  it("takes the remote engineer's contact when given, and names what is wrong in it (R2, optional)", async () => {
+    const remoteEngineer = { name: 'Rita Mora', phone: '+57 601 555 0101', email: 'rita.mora@acme.example' };
+    const opened = await suite.api.post('/tickets', validIntake({ remoteEngineer } as never));
+    expect(opened.status).toBe(201);
+    expect(opened.body.intake.remoteEngineer).toEqual(remoteEngineer);
+    const organization = `Refused ${randomUUID()}`;
+    const bad = await suite.api.post(
+      '/tickets',
+      validIntake({
+        organization,
+        remoteEngineer: { name: 'Rita', phone: 'ask Rita', email: 'no' },
+      } as never),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'remoteEngineer.phone',
+      'remoteEngineer.email',
+    ]);
+  });
+
   it('refuses unknown fields, wrong types and malformed JSON with the field named', async () => {
     const unknown = await suite.api.post('/tickets', validIntake({ priority: 'P1' } as never));
     expect(unknown.body.errors).toEqual([{ field: 'priority', message: 'unknown field' }]);

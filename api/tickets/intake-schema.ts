@@ -24,6 +24,11 @@ const object = <T extends z.ZodRawShape>(shape: T) =>
 
 export const siteSchema = object({ address: required(500), building: required(200), room: required(200) });
 export const siteContactSchema = object({ name: required(200), phone });
+const remoteEngineerSchema = object({
+  name: required(200),
+  phone,
+  email: required(320).pipe(z.email('a valid e-mail address')).optional(),
+}).describe("the client's engineer who can give the desk remote access (R2, optional)");
 
 /** R2: what a request must carry, field by field, whatever the channel. */
 const intakeFields = {
@@ -38,6 +43,7 @@ const intakeFields = {
   organization: required(200),
   site: siteSchema,
   siteContact: siteContactSchema,
+  remoteEngineer: remoteEngineerSchema.optional(),
   affected: required(500),
   description: required(20_000),
   actionsTried: optional(),

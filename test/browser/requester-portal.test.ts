@@ -16,7 +16,7 @@ it('a requester sees the missing field named next to it, then opens the ticket, 
   await page.getByRole('navigation').getByRole('link', { name: 'New ticket' }).click();
   const form = page.getByRole('form', { name: 'New ticket' });
   await form.waitFor();
-  expect(await form.getByLabel('E-mail').inputValue()).toBe(customer.requester.email);
+  expect(await form.getByLabel('E-mail', { exact: true }).inputValue()).toBe(customer.requester.email);
   expect(await form.getByLabel('Organization').inputValue()).toBe(customer.organization.name);
 
   await form.getByLabel('Phone', { exact: true }).fill('+57 601 3557622');
@@ -24,6 +24,8 @@ it('a requester sees the missing field named next to it, then opens the ticket, 
   await form.getByLabel('Building').fill('Torre B');
   await form.getByLabel('Contact on site').fill('Luis Gómez');
   await form.getByLabel('Their phone').fill('+57 350 318 9922');
+  await form.getByLabel('Remote engineer', { exact: true }).fill('Rita Mora');
+  await form.getByLabel('Remote engineer phone').fill('+57 601 555 0101');
   await form.getByLabel('Affected system or device').fill('CRM web client');
   await form.getByLabel('Description', { exact: true }).fill('Agents cannot log in; the page spins.');
   await form.getByLabel('Impact').selectOption('high');
@@ -64,7 +66,11 @@ it('a requester sees the missing field named next to it, then opens the ticket, 
     organization: customer.organization.name,
     priority: 'P1',
     channel: 'portal',
-    intake: { site: { room: '402' }, description: 'Agents cannot log in; the page spins.' },
+    intake: {
+      site: { room: '402' },
+      description: 'Agents cannot log in; the page spins.',
+      remoteEngineer: { name: 'Rita Mora', phone: '+57 601 555 0101' },
+    },
   });
 
   await page.getByRole('navigation').getByRole('link', { name: 'Your tickets' }).click();
