@@ -79,7 +79,15 @@ export const reportSignatureSchema = z.strictObject({
 });
 
 export const invoicingQuerySchema = z
-  .strictObject({ organization: text(200), from: day, to: day.describe('on or after `from` (else 422)') })
+  .strictObject({
+    organization: text(200)
+      .optional()
+      .describe(
+        'the organization, by its id (such as `acme-logistics`) or its name; every organization when left out',
+      ),
+    from: day,
+    to: day.describe('on or after `from` (else 422)'),
+  })
   .refine(({ from, to }) => from <= to, {
     path: ['to'],
     message: 'on or after from',
