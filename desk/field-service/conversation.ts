@@ -35,7 +35,7 @@ export async function postMessage(
   const voices: readonly ConversationVoice[] = customer ? customerVoices : deskVoices;
   const voice = body.as ?? defaultVoice(principal);
   if (!voices.includes(voice)) {
-    throw DeskError.forbidden(`a ${principal.role} speaks as ${voices.join(', ')}`, [
+    throw DeskError.forbidden(`${aRole(principal.role)} speaks as ${voices.join(', ')}`, [
       { field: 'as', message: `one of ${voices.join(', ')}` },
     ]);
   }
