@@ -83,7 +83,11 @@ async function route() {
       show(
         view,
         h('h1', {}, 'Nothing here for you'),
-        h('p', {}, `The portal has no pages for a ${context.me.role}.`),
+        h(
+          'p',
+          {},
+          `The portal has no pages for ${/^[aeiou]/.test(context.me.role) ? 'an' : 'a'} ${context.me.role}.`,
+        ),
       );
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return;
