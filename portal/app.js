@@ -16,7 +16,7 @@ const who = document.getElementById('who');
 const homes = {
   requester: [
     ['#/tickets', 'Your tickets', (context, params, view) => myTicketsPage(view)],
-    ['#/new', 'New ticket', (context, params, view) => ticketFormPage(view, context.me)],
+    ['#/new', 'New ticket', (context, params, view) => ticketFormPage(view, context.me, context.settings)],
   ],
   agent: [['#/queue', 'Work queue', (context, params, view) => queuePage(view, context, params)]],
   manager: [
