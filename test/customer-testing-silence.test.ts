@@ -109,6 +109,7 @@ describe('customer testing (R9)', () => {
       const closed = await handle.result();
       expect(closed.verification).toMatchObject({ method: 'silence' });
       expect(Date.parse(closed.stageEnteredAt.CLOSED!)).toBe(answeredAt + left);
+      await keepHistory(handle, 'question-in-testing-stops-the-silence');
     });
   });
 });
