@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { fromZod } from '../api/openapi/json-schema';
+import { phone } from '../api/tickets/intake-schema';
 import { validIntake } from './support/intake';
 import { useTicketStack } from './support/ticket-stack';
 
@@ -105,6 +107,21 @@ describe('a request missing required information (R2) is refused field by field'
       'remoteEngineer.phone',
       'remoteEngineer.email',
     ]);
+  });
+
+  it("a phone number's documented pattern is the one the server holds it to, blanks around it included", () => {
+    const documented = new RegExp(fromZod(phone).pattern as string, 'u');
+    for (const given of [
+      '+57 601 3557622',
+      ' +57 601 3557622 ',
+      '+ 1234',
+      '\u00a0(601) 555\t',
+      '  )98',
+      '1234',
+      'call me',
+    ]) {
+      expect(documented.test(given), JSON.stringify(given)).toBe(phone.safeParse(given).success);
+    }
   });
 
   it('refuses unknown fields, wrong types and malformed JSON with the field named', async () => {
