@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../lib/db';
 import { DeskError } from '../desk/errors';
 import { tokenHash, type Principal } from '../desk/access';
-import { findActiveTokenHolder, type Role } from '../lib/directory';
+import { aRole, findActiveTokenHolder, type Role } from '../lib/directory';
 import { HttpError } from './errors';
 
 /** Generic in the route's parameters, so a route's own handler keeps its typed `req.params`. */
@@ -51,7 +51,7 @@ export function allow(...roles: Role[]): Middleware {
   return (_req, res, next) => {
     const { role } = principalOf(res);
     if (!roles.includes(role))
-      throw DeskError.forbidden(`a ${role} may not do this; allowed: ${roles.join(', ')}`);
+      throw DeskError.forbidden(`${aRole(role)} may not do this; allowed: ${roles.join(', ')}`);
     next();
   };
 }

@@ -15,6 +15,8 @@ export interface DeskContext {
   linkSecret: string;
   /** Where managers open a ticket in the Temporal UI (R25). */
   temporalUi: { url: string; namespace: string };
+  /** The largest file an upload may attach, as for mail (`ATTACHMENT_MAX_BYTES`); its default when left out. */
+  attachmentMaxBytes?: number;
 }
 
 /** The desk of a process configured by the environment: the API's, and the mail process's. */
@@ -30,6 +32,7 @@ export async function connectDesk(config: Config): Promise<DeskContext & { close
     historyLimit: config.tickets.historyLimit,
     linkSecret: requireLinkSecret(config),
     temporalUi: { url: config.temporal.uiUrl, namespace: config.temporal.namespace },
+    attachmentMaxBytes: config.mail.attachmentMaxBytes,
     close: async () => void (await Promise.all([connection.close(), db.destroy()])),
   };
 }

@@ -20,6 +20,8 @@ export interface TicketIntake {
   organization: string;
   site?: { address: string; building: string; room: string };
   siteContact?: { name: string; phone: string };
+  /** R2, optional: the client's engineer who gives the desk remote access. */
+  remoteEngineer?: { name: string; phone: string; email?: string };
   missing?: string[];
   /** When a phone call or visit was received, if earlier than the ticket's entry (R1). */
   receivedAt?: string;

@@ -22,6 +22,9 @@ const bindAddress = z
   .string()
   .regex(/^$|^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):\d{1,5}$/, 'host:port such as 127.0.0.1:9464, or empty');
 
+/** The largest file kept on a ticket, whether it came by e-mail or was uploaded (R2). */
+export const ATTACHMENT_MAX_BYTES_DEFAULT = 10 * 1024 * 1024;
+
 const schema = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -64,11 +67,7 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(25 * 1024 * 1024),
-  ATTACHMENT_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(10 * 1024 * 1024),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(ATTACHMENT_MAX_BYTES_DEFAULT),
   MAIL_CATCHER_SMTP_PORT: port.default(1025),
   MAIL_CATCHER_WEB_PORT: port.default(1080),
 });

@@ -3,6 +3,11 @@ import type { Db } from './db';
 export const roles = ['requester', 'agent', 'manager', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
+/** "an agent", "an admin", "a manager": a role named in a sentence. */
+export function aRole(role: Role): string {
+  return `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
+}
+
 export const agentKinds = ['tier-1', 'tier-2', 'tier-3', 'field-engineer', 'second-line'] as const;
 export type AgentKind = (typeof agentKinds)[number];
 

@@ -20,14 +20,16 @@ export class ApiError extends Error {
 }
 
 async function call(method, path, body) {
+  // A FormData body is sent as multipart/form-data, with the boundary the browser chooses.
+  const form = body instanceof FormData;
   const response = await fetch(path, {
     method,
     headers: {
       accept: 'application/json',
       authorization: `Bearer ${session.token()}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(body === undefined || form ? {} : { 'content-type': 'application/json' }),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || form ? body : JSON.stringify(body),
   });
   const text = await response.text();
   const answer = text ? JSON.parse(text) : undefined;
@@ -43,6 +45,18 @@ async function call(method, path, body) {
 export const api = {
   get: (path) => call('GET', path),
   post: (path, body) => call('POST', path, body ?? {}),
+  /** Files to a ticket, in the multipart field the API reads them from. */
+  attach: (number, files) => {
+    const form = new FormData();
+    for (const file of files) form.append('files', file, file.name);
+    return call('POST', `/tickets/${encodeURIComponent(number)}/attachments`, form);
+  },
+  /** A file the desk keeps, as a Blob: a plain link could not carry the token. */
+  download: async (path) => {
+    const response = await fetch(path, { headers: { authorization: `Bearer ${session.token()}` } });
+    if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => undefined));
+    return response.blob();
+  },
 };
 
 /** `{a: 1, b: undefined}` → `?a=1`. */

@@ -16,7 +16,7 @@ const who = document.getElementById('who');
 const homes = {
   requester: [
     ['#/tickets', 'Your tickets', (context, params, view) => myTicketsPage(view)],
-    ['#/new', 'New ticket', (context, params, view) => ticketFormPage(view, context.me)],
+    ['#/new', 'New ticket', (context, params, view) => ticketFormPage(view, context.me, context.settings)],
   ],
   agent: [['#/queue', 'Work queue', (context, params, view) => queuePage(view, context, params)]],
   manager: [
@@ -83,7 +83,11 @@ async function route() {
       show(
         view,
         h('h1', {}, 'Nothing here for you'),
-        h('p', {}, `The portal has no pages for a ${context.me.role}.`),
+        h(
+          'p',
+          {},
+          `The portal has no pages for ${/^[aeiou]/.test(context.me.role) ? 'an' : 'a'} ${context.me.role}.`,
+        ),
       );
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return;

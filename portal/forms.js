@@ -8,7 +8,8 @@ let nextId = 0;
 
 /**
  * A labelled input with a slot for its error. `spec`: { name, label, type?: 'text'|'textarea'|'select'|
- * 'number'|'checkbox', options?: [value, label][], value?, hint?, readonly? }.
+ * 'number'|'checkbox'|'file', options?: [value, label][], value?, hint?, readonly? }. A file input takes
+ * several files; `valuesOf` leaves it out (files go up as multipart, `filesOf`).
  */
 export function field(spec) {
   const id = `f${++nextId}`;
@@ -23,6 +24,8 @@ export function field(spec) {
       h('option', { value: '' }, 'choose…'),
       spec.options.map(([value, label]) => h('option', { value, selected: value === spec.value }, label)),
     );
+  } else if (spec.type === 'file') {
+    control = h('input', { ...common, type: 'file', multiple: true });
   } else if (spec.type === 'checkbox') {
     control = h('input', { ...common, type: 'checkbox', checked: spec.value === true });
   } else control = h('input', { ...common, type: spec.type ?? 'text', value: spec.value ?? '' });
@@ -43,7 +46,7 @@ export function field(spec) {
 export function valuesOf(form) {
   const body = {};
   for (const control of form.querySelectorAll('[name]')) {
-    if (control.closest('[hidden]') || control.disabled) continue;
+    if (control.closest('[hidden]') || control.disabled || control.type === 'file') continue;
     let value;
     if (control.type === 'checkbox') value = control.checked || undefined;
     else if (control.type === 'number') value = control.value === '' ? undefined : Number(control.value);
@@ -51,6 +54,19 @@ export function valuesOf(form) {
     if (value !== undefined) setPath(body, control.name.split('.'), value);
   }
   return body;
+}
+
+/** The files chosen in the form's file inputs. */
+export function filesOf(form) {
+  return [...form.querySelectorAll('input[type="file"]')].flatMap((input) => [...input.files]);
+}
+
+/** Files over the desk's limit, as the API would name them: nothing is sent while any is. */
+export function oversizedFiles(files, maxBytes) {
+  const megabytes = (maxBytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+  return files
+    .filter((file) => file.size > maxBytes)
+    .map((file) => ({ field: 'files', message: `${file.name} is larger than ${megabytes} MB` }));
 }
 
 function setPath(target, [key, ...rest], value) {

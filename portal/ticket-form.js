@@ -1,6 +1,6 @@
 import { api } from './api.js';
 import { h, show } from './dom.js';
-import { field, onSubmit } from './forms.js';
+import { field, filesOf, onSubmit, oversizedFiles, showFieldErrors } from './forms.js';
 
 const levels = [
   ['high', 'High'],
@@ -31,12 +31,21 @@ function sections(me) {
       ],
     ],
     [
+      'Your engineer who can give us remote access (optional)',
+      [
+        { name: 'remoteEngineer.name', label: 'Remote engineer' },
+        { name: 'remoteEngineer.phone', label: 'Remote engineer phone' },
+        { name: 'remoteEngineer.email', label: 'Remote engineer e-mail (optional)' },
+      ],
+    ],
+    [
       'What happened',
       [
         { name: 'affected', label: 'Affected system or device' },
         { name: 'description', label: 'Description', type: 'textarea' },
         { name: 'actionsTried', label: 'What you tried already (optional)', type: 'textarea' },
         { name: 'errorMessages', label: 'Error messages (optional)', type: 'textarea' },
+        { name: 'files', label: 'Screenshots or files (optional)', type: 'file' },
         { name: 'firstTime', label: 'First time this happens', type: 'checkbox' },
         { name: 'impact', label: 'Impact', type: 'select', options: levels },
         { name: 'urgency', label: 'Urgency', type: 'select', options: levels },
@@ -51,8 +60,11 @@ const fieldWorkFields = [
   { name: 'fieldWork.preferredOnsiteResponse', label: 'When you need someone on site', hint: 'e.g. 4h' },
 ];
 
-/** The new-ticket page: on success, opens the ticket; on a 4xx, shows each problem by its field. */
-export function ticketFormPage(main, me) {
+/**
+ * The new-ticket page: on success, opens the ticket; on a 4xx, shows each problem by its field. Files too
+ * large are named before anything is sent; the others go up once the ticket has its number.
+ */
+export function ticketFormPage(main, me, settings) {
   const summary = h('div');
   const fieldWork = h(
     'fieldset',
@@ -75,7 +87,12 @@ export function ticketFormPage(main, me) {
     h('button', { type: 'submit' }, 'Open the ticket'),
   );
   onSubmit(form, summary, async (values) => {
+    const files = filesOf(form);
+    const oversized = oversizedFiles(files, settings.attachmentMaxBytes);
+    if (oversized.length) return showFieldErrors(form, oversized, summary);
     const ticket = await api.post('/tickets', { ...values, channel: 'portal' });
+    // The ticket stands either way; its page lists what was attached and takes files again.
+    if (files.length) await api.attach(ticket.number, files).catch(() => undefined);
     location.hash = `#/tickets/${ticket.number}`;
   });
   show(main, h('h1', {}, 'New ticket'), form);

@@ -1,7 +1,7 @@
 import { actionForms, offeredActions } from './actions.js';
 import { api } from './api.js';
 import { badge, h, labelOf, show, waitingBadge, when } from './dom.js';
-import { field, onSubmit } from './forms.js';
+import { field, filesOf, onSubmit, oversizedFiles, showFieldErrors } from './forms.js';
 import { csatPanel } from './csat-form.js';
 import { planPanel } from './plan-panel.js';
 import { replyForm } from './reply-form.js';
@@ -31,6 +31,7 @@ export async function ticketPage(main, context, number) {
     ),
     h('div', { class: 'columns' }, facts(ticket), actionsPanel(ticket, context, reload)),
     planPanel(ticket),
+    await attachmentsSection(ticket, context, reload),
     h('h2', {}, 'Timeline'),
     timelineList(ticket.timeline),
   );
@@ -46,6 +47,12 @@ function facts(ticket) {
       intake.site
         ? `${intake.site.address}, ${intake.site.building}, room ${intake.site.room}`
         : 'not given yet',
+    ],
+    intake.remoteEngineer && [
+      'Remote engineer',
+      [intake.remoteEngineer.name, intake.remoteEngineer.phone, intake.remoteEngineer.email]
+        .filter(Boolean)
+        .join(', '),
     ],
     ['Description', intake.description],
     ['Assigned engineer', ticket.assignee ?? 'nobody yet'],
@@ -131,4 +138,54 @@ function showOnlyWhatTheDecisionTakes(form) {
   };
   decision.addEventListener('change', update);
   update();
+}
+
+/** R2: the screenshots and files on the ticket, uploaded or come by e-mail, and a form to add more. */
+async function attachmentsSection(ticket, context, reload) {
+  const path = `/tickets/${encodeURIComponent(ticket.number)}/attachments`;
+  const { items } = await api.get(path);
+  const save = async (file) => {
+    const link = h('a', { href: URL.createObjectURL(await api.download(`${path}/${file.id}`)) });
+    link.download = file.filename;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  const summary = h('div');
+  const form = h(
+    'form',
+    { novalidate: true, 'aria-label': 'Attach files' },
+    field({ name: 'files', label: 'Screenshots or files', type: 'file' }),
+    summary,
+    h('button', { type: 'submit' }, 'Attach'),
+  );
+  onSubmit(form, summary, async () => {
+    const files = filesOf(form);
+    const problems = files.length
+      ? oversizedFiles(files, context.settings.attachmentMaxBytes)
+      : [{ field: 'files', message: 'choose one or more files' }];
+    if (problems.length) return showFieldErrors(form, problems, summary);
+    await api.attach(ticket.number, files);
+    await reload();
+  });
+  return h(
+    'section',
+    { class: 'attachments', 'aria-label': 'Attachments' },
+    h('h2', {}, 'Attachments'),
+    items.length
+      ? h(
+          'ul',
+          {},
+          items.map((file) =>
+            h(
+              'li',
+              { 'data-attachment': file.id },
+              h('button', { type: 'button', class: 'link', onclick: () => void save(file) }, file.filename),
+              ` ${Math.ceil(file.size / 1024)} KB, `,
+              when(file.receivedAt),
+            ),
+          ),
+        )
+      : h('p', { class: 'muted' }, 'No files yet.'),
+    form,
+  );
 }

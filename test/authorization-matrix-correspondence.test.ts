@@ -54,6 +54,12 @@ const onTicket: Row[] = [
     get((n) => `/tickets/${n}/attachments`),
     signedIn({ requester: 200, stranger: 404, agent: 200, manager: 200, admin: 403 }),
   ],
+  // Without a file: whoever may attach is told the field, whoever may not is refused first.
+  [
+    'POST /tickets/{number}/attachments',
+    post((n) => `/tickets/${n}/attachments`),
+    signedIn({ requester: 400, stranger: 404, agent: 400, manager: 400, admin: 403 }),
+  ],
   [
     'GET /tickets/{number}/attachments/{id}',
     get((n) => `/tickets/${n}/attachments/first`),

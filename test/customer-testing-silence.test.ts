@@ -82,4 +82,34 @@ describe('customer testing (R9)', () => {
       expect((await handle.result()).stage).toBe('CLOSED');
     });
   });
+
+  it('a question to the client in testing stops the silence; the answer restarts it with what it had left (R11)', async () => {
+    await withWorker(suite.ts, async (open) => {
+      const handle = await inCustomerTesting(open);
+      const entered = Date.parse((await handle.query(ticketQuery)).stageEnteredAt.CUSTOMER_TESTING!);
+      await suite.ts.env.sleep('2 days');
+      const asking = await act(handle, 'request-info', { question: 'Which disk shows the errors?' });
+      expect(asking.allowedActions).toContain('provide-info');
+      expect(asking.sla!.testingDeadline).toBeNull();
+      const askedAt = Date.parse(asking.sla!.waitingOnClient!.since);
+      await suite.ts.env.sleep('10 days');
+      expect(await handle.query(ticketQuery)).toMatchObject({
+        stage: 'CUSTOMER_TESTING',
+        verification: null,
+      });
+      const answered = await act(handle, 'provide-info', { answer: 'Disk 2' }, 'client@acme.example');
+      const event = await suite.ts
+        .db('ticket_events')
+        .where({ ticket_number: handle.workflowId, type: 'info-provided' })
+        .first();
+      const answeredAt = new Date(event.at).getTime();
+      expect(answeredAt - askedAt).toBeGreaterThanOrEqual(10 * 86_400_000);
+      const left = fiveDays - (askedAt - entered);
+      expect(Date.parse(answered.sla!.testingDeadline!)).toBe(answeredAt + left);
+      const closed = await handle.result();
+      expect(closed.verification).toMatchObject({ method: 'silence' });
+      expect(Date.parse(closed.stageEnteredAt.CLOSED!)).toBe(answeredAt + left);
+      await keepHistory(handle, 'question-in-testing-stops-the-silence');
+    });
+  });
 });

@@ -120,6 +120,22 @@ describe('the invoicing export of signed visits (R23)', () => {
     }
     const month = { organization, from: dayOf(day, -15), to: dayOf(day, 15) };
     expect((await (await download(month, desk.admin.token)).text()).split('\r\n')).toHaveLength(4);
+
+    const byId = await download({ ...month, organization: invoiced.organization.id });
+    expect(await byId.text()).toBe(await (await download(month)).text());
+    const everyone = (await (await download({ from: day, to: day })).text()).split('\r\n');
+    expect(everyone).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${elsewhere},`))]));
+    expect(everyone.filter((line) => line.startsWith(`${first},`))).toHaveLength(2);
+  });
+
+  it('names the organization it does not know instead of answering an empty export', async () => {
+    const answer = await suite.api
+      .as(desk.manager.token)
+      .get('/field-service/invoicing.csv?organization=no-such-organization&from=2026-11-01&to=2026-11-30');
+    expect(answer.status).toBe(422);
+    expect(answer.body.errors).toEqual([
+      { field: 'organization', message: expect.stringContaining('no-such') },
+    ]);
   });
 
   it('is for managers and admins, for a valid period', async () => {
@@ -133,7 +149,7 @@ describe('the invoicing export of signed visits (R23)', () => {
       (await manager.get(`/field-service/invoicing.csv?${q}`)).body.errors.map(
         (e: { field: string }) => e.field,
       );
-    expect(await invalid('')).toEqual(['organization', 'from', 'to']);
+    expect(await invalid('')).toEqual(['from', 'to']);
     expect(await invalid('organization=ACME&from=2026-13-01&to=2026-11-30')).toEqual(['from']);
     expect(await invalid('organization=ACME&from=2026-11-30&to=2026-11-01')).toEqual(['to']);
   });

@@ -119,10 +119,11 @@ describe('the conversation of a ticket (R22)', () => {
     const secondLine = suite.api.as(desk.agents['second-line'].token);
     const partner = suite.api.as(desk.agent.token);
     const posts: [ApiClient, object][] = [
-      [fieldEngineer, { body: 'On my way, at the site by 10:00' }],
-      [requester, { body: 'Gate B is open; ask for Luis', as: 'site-contact' }],
-      [secondLine, { body: 'Vendor firmware 17.9 is known to lose the uplink', internal: true }],
-      [requester, { body: 'Remote access is ready on 10.1.4.2', as: 'remote-engineer' }],
+      [fieldEngineer, { message: 'On my way, at the site by 10:00' }],
+      [requester, { message: 'Gate B is open; ask for Luis', as: 'site-contact' }],
+      [secondLine, { message: 'Vendor firmware 17.9 is known to lose the uplink', internal: true }],
+      [requester, { message: 'Remote access is ready on 10.1.4.2', as: 'remote-engineer' }],
+      // `body`, the field's former name, is still taken.
       [partner, { body: 'Parts left Bogotá at 08:10' }],
     ];
     for (const [client, body] of posts) expect((await client.post(path, body)).status).toBe(201);
@@ -147,16 +148,18 @@ describe('the conversation of a ticket (R22)', () => {
   it('refuses a requester an internal note or the desk’s voice, and another organization the ticket, writing nothing', async () => {
     const number = await ticketAtOnsite(suite.api, customer);
     const path = `/tickets/${number}/conversation`;
-    const noteByRequester = await requester.post(path, { body: 'psst', internal: true });
+    const noteByRequester = await requester.post(path, { message: 'psst', internal: true });
     expect(noteByRequester.status).toBe(403);
     expect(fieldsOf(noteByRequester)).toEqual(['internal']);
-    const requesterAsPartner = await requester.post(path, { body: 'we are the desk', as: 'partner' });
+    const requesterAsPartner = await requester.post(path, { message: 'we are the desk', as: 'partner' });
     expect(fieldsOf(requesterAsPartner)).toEqual(['as']);
-    const engineerAsCustomer = await fieldEngineer.post(path, { body: 'all good', as: 'site-contact' });
+    const engineerAsCustomer = await fieldEngineer.post(path, { message: 'all good', as: 'site-contact' });
     expect(engineerAsCustomer.status).toBe(403);
-    expect(fieldsOf(await fieldEngineer.post(path, { body: ' ', as: 'boss' }))).toEqual(['body', 'as']);
+    expect(fieldsOf(await fieldEngineer.post(path, { message: ' ', as: 'boss' }))).toEqual(['message', 'as']);
+    expect(fieldsOf(await fieldEngineer.post(path, { internal: true }))).toEqual(['message']);
+    expect(fieldsOf(await fieldEngineer.post(path, { message: 'a', body: 'b' }))).toEqual(['body']);
     const stranger = suite.api.as(desk.globex.requester.token);
-    expect((await stranger.post(path, { body: 'hello?' })).status).toBe(404);
+    expect((await stranger.post(path, { message: 'hello?' })).status).toBe(404);
     expect((await stranger.get(path)).status).toBe(404);
     expect((await suite.api.as(desk.admin.token).get(path)).status).toBe(403);
     expect((await fieldEngineer.get(path)).body.items).toEqual([]);

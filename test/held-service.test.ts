@@ -38,11 +38,15 @@ describe('held service (R5)', () => {
     );
   });
 
-  it('nobody works a held ticket', async () => {
-    await suite.api.act(number, 'assign', { engineer: suite.people.agent.email });
+  it('nobody works a held ticket, and the ticket offers only what it accepts while held', async () => {
+    const assigned = await suite.api.act(number, 'assign', { engineer: suite.people.agent.email });
+    const offered: string[] = assigned.body.allowedActions;
+    for (const work of ['start-analysis', 'request-info', 'escalate']) expect(offered).not.toContain(work);
+    expect(offered).toEqual(expect.arrayContaining(['release', 'reply', 'change-priority']));
     const refused = await suite.api.act(number, 'start-analysis', {});
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatch(/held \(contract-expired\)/);
+    expect(refused.body.allowedActions).toEqual(offered);
   });
 
   it('renewing the contract releases the ticket, and its clocks run again from where they stood', async () => {
@@ -59,8 +63,13 @@ describe('held service (R5)', () => {
     );
   });
 
-  it('a request marked not justified is held until it is justified', async () => {
-    const opened = await suite.api.post('/tickets', suite.people.acme.intake());
+  it('a request marked not justified is held until it is justified; requester and account manager told why', async () => {
+    const customer = await suite.people.customer('Unjustified');
+    const managed = await admin().patch(`/admin/organizations/${customer.organization.id}`, {
+      accountManagerEmail: 'am.unjustified@desk.example',
+    });
+    expect(managed.status).toBe(200);
+    const opened = await suite.api.post('/tickets', customer.intake());
     const ticket = opened.body.number;
     const held = await suite.api.act(ticket, 'hold', {
       reason: 'not-justified',
@@ -71,6 +80,10 @@ describe('held service (R5)', () => {
       held: { reason: 'not-justified' },
       sla: { resolution: { state: 'paused', dueAt: null } },
     });
+    const letters = await suite.stack.db('outbox').where({ ticket_number: ticket, kind: 'ticket-held' });
+    expect(letters.map((l) => l.recipient).sort()).toEqual(
+      ['am.unjustified@desk.example', customer.requester.email].sort(),
+    );
     const released = await suite.api.act(ticket, 'release', { note: 'The portal is down for this user' });
     expect(released.body).toMatchObject({ held: null, sla: { resolution: { state: 'on_track' } } });
     await keepHistory(suite.stack.client.workflow.getHandle(ticket), 'held-not-justified-then-released');

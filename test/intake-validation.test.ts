@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { fromZod } from '../api/openapi/json-schema';
+import { phone } from '../api/tickets/intake-schema';
 import { validIntake } from './support/intake';
 import { useTicketStack } from './support/ticket-stack';
 
@@ -85,6 +87,41 @@ describe('a request missing required information (R2) is refused field by field'
       { field: 'fieldWork.appointment', message: 'required' },
       { field: 'fieldWork.preferredOnsiteResponse', message: 'required' },
     ]);
+  });
+
+  it("takes the remote engineer's contact when given, and names what is wrong in it (R2, optional)", async () => {
+    const remoteEngineer = { name: 'Rita Mora', phone: '+57 601 555 0101', email: 'rita.mora@acme.example' };
+    const opened = await suite.api.post('/tickets', validIntake({ remoteEngineer } as never));
+    expect(opened.status).toBe(201);
+    expect(opened.body.intake.remoteEngineer).toEqual(remoteEngineer);
+    const organization = `Refused ${randomUUID()}`;
+    const bad = await suite.api.post(
+      '/tickets',
+      validIntake({
+        organization,
+        remoteEngineer: { name: 'Rita', phone: 'ask Rita', email: 'no' },
+      } as never),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'remoteEngineer.phone',
+      'remoteEngineer.email',
+    ]);
+  });
+
+  it("a phone number's documented pattern is the one the server holds it to, blanks around it included", () => {
+    const documented = new RegExp(fromZod(phone).pattern as string, 'u');
+    for (const given of [
+      '+57 601 3557622',
+      ' +57 601 3557622 ',
+      '+ 1234',
+      '\u00a0(601) 555\t',
+      '  )98',
+      '1234',
+      'call me',
+    ]) {
+      expect(documented.test(given), JSON.stringify(given)).toBe(phone.safeParse(given).success);
+    }
   });
 
   it('refuses unknown fields, wrong types and malformed JSON with the field named', async () => {

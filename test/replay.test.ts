@@ -21,6 +21,7 @@ it('replays every recorded ticket history on the current workflow code', async (
       'five-stages-accepted-then-closed.json',
       'rejected-in-testing-then-accepted.json',
       'closed-by-customer-testing-silence.json',
+      'question-in-testing-stops-the-silence.json',
       'question-pauses-the-clocks-answer-resumes.json',
       'untouched-climbs-the-ladder-to-the-manager.json',
       'escalated-to-onsite-engineer-arrives.json',

@@ -32,10 +32,24 @@ describe('report filters', () => {
 describe('who may read reports', () => {
   it('is managers and admins; anybody else is refused', async () => {
     expect((await as(suite.people.admin.token).get('/reports/breaches')).status).toBe(200);
-    expect((await suite.api.get('/reports/breaches')).status).toBe(403);
+    const agent = await suite.api.get('/reports/breaches');
+    expect(agent.status).toBe(403);
+    expect(agent.body.error).toBe('an agent may not do this; allowed: manager, admin');
     expect((await as(suite.people.acme.requester.token).get('/reports/csat')).status).toBe(403);
     const anonymous = await fetch(`${suite.stack.baseUrl}/reports/csat`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+});
+
+describe('a refusal names the role in plain English', () => {
+  it('says "an admin" and "an agent", not "a admin" or "a agent"', async () => {
+    const admin = await as(suite.people.admin.token).post('/tickets/TF-100001/actions/assign', {
+      engineer: 'maria.lopez@ticketflow.local',
+    });
+    expect(admin.status).toBe(403);
+    expect(admin.body.error).toBe('an admin may not assign');
+    const manager = await as(suite.people.manager.token).get('/admin/people');
+    expect(manager.body.error).toMatch(/^a manager may not do this/);
   });
 });

@@ -25,6 +25,8 @@ export async function holdIfContractLapsed(state: TicketState, at: string): Prom
     organization: state.intake.organization,
     at,
   });
+  // Kept for a hold by hand later (R5 tells the account manager too); tickets opened before it have none.
+  state.accountManager = accountManager;
   if (standing !== 'lapsed') return [];
   const detail = `the support contract of ${state.intake.organization} is not valid on ${at.slice(0, 10)}`;
   const held = placeOnHold(state, { reason: 'contract-expired', detail, by: 'system', accountManager }, at);
@@ -68,7 +70,7 @@ export const heldRules: { [A in HeldActions]: StageRule<A> } = {
       (state.sla.waitingOnClient ? 'a question to the client is waiting for its answer' : undefined),
     required: ['reason', 'detail'],
     apply: (state, { actor, reason, detail }, at) =>
-      placeOnHold(state, { reason, detail, by: actor, accountManager: null }, at),
+      placeOnHold(state, { reason, detail, by: actor, accountManager: state.accountManager ?? null }, at),
   },
   release: {
     from: working,

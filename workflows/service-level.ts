@@ -1,5 +1,5 @@
 import type { Priority } from '../domain/priority';
-import { contracts } from './activity-proxies';
+import { calendar as businessCalendar, contracts } from './activity-proxies';
 import { deadline } from './business-deadline';
 import { enterTier } from './escalation-ladder';
 import { dispatchFieldWorkOnRelease } from './field-work';
@@ -70,6 +70,7 @@ export async function afterAction<A extends ActionName>(
       await halt(sla.response, 'stopped');
       await halt(sla.resolution, 'paused');
       await halt(sla.tier, 'paused');
+      await pauseTestingSilence(sla, at);
       break;
     case 'provide-info':
       if (clocksWaitOnPlan(state)) break;
@@ -87,6 +88,7 @@ export async function afterAction<A extends ActionName>(
       if (!planTerms(sla.policy).pausesClocks || sla.waitingOnClient || state.held) break;
       await resume(sla.resolution, 'paused');
       await resume(sla.tier, 'paused');
+      await resumeTestingSilence(sla, at);
       break;
     case 'hold':
       await pauseForHold(state, at);
@@ -102,6 +104,7 @@ export async function afterAction<A extends ActionName>(
       if (!sla.waitingOnClient && !clocksWaitOnPlan(state)) {
         await resume(sla.resolution, 'paused');
         await resume(sla.tier, 'paused');
+        await resumeTestingSilence(sla, at);
       }
       break;
     case 'propose-solution':
@@ -115,9 +118,11 @@ export async function afterAction<A extends ActionName>(
       break;
     case 'accept':
       sla.testingDeadline = null;
+      sla.testingSilenceLeft = null;
       break;
     case 'reject':
       sla.testingDeadline = null;
+      sla.testingSilenceLeft = null;
       await resume(sla.resolution, 'stopped');
       await resume(sla.tier, 'stopped');
       await scheduleStatusUpdate(sla, state.priority, at);
@@ -150,12 +155,32 @@ export async function pauseForHold(state: TicketState, at: string): Promise<void
   }
 }
 
+/**
+ * R11 in customer testing: while a question waits for the client, its silence is no acceptance; the answer
+ * restarts the period with the business minutes it had left. Only a question asked in testing sets
+ * `testingSilenceLeft`, so a ticket that never asked one there replays as before.
+ */
+async function pauseTestingSilence(sla: TicketSla, at: string): Promise<void> {
+  if (!sla.testingDeadline) return;
+  const { calendar } = sla.policy;
+  const left = await businessCalendar.businessMinutesElapsed({ calendar, from: at, to: sla.testingDeadline });
+  sla.testingDeadline = null;
+  sla.testingSilenceLeft = Math.max(0, left);
+}
+
+async function resumeTestingSilence(sla: TicketSla, at: string): Promise<void> {
+  if (sla.testingSilenceLeft === undefined || sla.testingSilenceLeft === null) return;
+  sla.testingDeadline = await deadline(sla, at, sla.testingSilenceLeft);
+  sla.testingSilenceLeft = null;
+}
+
 export async function closeClocks(state: TicketState, at: string): Promise<void> {
   const { sla } = state;
   for (const clock of [sla.response, sla.resolution, sla.tier, sla.onsite]) {
     if (clock && clock.status !== 'stopped') await haltClock(clock, sla.policy.calendar, at, 'stopped');
   }
   sla.testingDeadline = null;
+  sla.testingSilenceLeft = null;
   sla.nextStatusUpdateAt = null;
 }
 

@@ -17,7 +17,7 @@ const decisionFields: Record<string, readonly string[]> = {
 /** Rules of the service level (R11, R15, R19–R21); the stage procedure is in stage-rules.ts. */
 export const serviceRules: { [A in ServiceActions]: StageRule<A> } = {
   'request-info': {
-    from: ['OPEN', 'ANALYSIS', 'SOLUTION'],
+    from: working,
     blockedBecause: (state) => (state.sla.waitingOnClient ? 'already waiting on the client' : undefined),
     required: ['question'],
     apply: (state, { actor, question }, at) => {

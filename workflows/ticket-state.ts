@@ -34,6 +34,8 @@ export interface TicketSla {
   /** The onsite response promise, from dispatch until the engineer is on site (R21). */
   onsite: SlaClock | null;
   testingDeadline: string | null;
+  /** Business minutes of the testing silence still to run, while a question to the client stops it (R11). */
+  testingSilenceLeft?: number | null;
   nextStatusUpdateAt: string | null;
   statusUpdatesSent: number;
   waitingOnClient: WaitingOnClient | null;
@@ -69,6 +71,8 @@ export interface TicketState {
   } | null;
   /** R8: the work plan, once one is drafted; absent on tickets that never had one. */
   plan?: WorkPlan | null;
+  /** The organization's account manager when the ticket was received, told when service is held (R5). */
+  accountManager?: string | null;
   /** Letter batches queued and delivered, and whether the closing survey went out (R13). */
   letters: { queued: number; delivered: number; surveyed: boolean };
   /** Bumped by every change; the projection keeps only the newest version of the row. */

@@ -19,11 +19,16 @@ export function ticketSummary(number: string, intake: TicketIntake, priority: Pr
 }
 
 export function ticketDetails(intake: TicketIntake): string {
-  const { requester, site, siteContact } = intake;
+  const { requester, site, siteContact, remoteEngineer } = intake;
   return lines([
     ['Requester', `${requester.name} <${requester.email}>${requester.phone ? `, ${requester.phone}` : ''}`],
     ['Site', site && `${site.address}, ${site.building}, room ${site.room}`],
     ['Site contact', siteContact && `${siteContact.name}, ${siteContact.phone}`],
+    [
+      'Remote engineer',
+      remoteEngineer &&
+        [remoteEngineer.name, remoteEngineer.phone, remoteEngineer.email].filter(Boolean).join(', '),
+    ],
     ['Still missing', intake.missing?.join(', ')],
     ['Affected', intake.affected],
     ['Description', intake.description],

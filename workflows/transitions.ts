@@ -15,10 +15,12 @@ const actionRules: { [A in ActionName]: StageRule<A> } = {
   ...planRules,
 };
 
+/** What the ticket accepts now: exactly the actions `validateAction` would let through, held or not. */
 export function allowedActions(state: TicketState): ActionName[] {
   return actionNames.filter((name) => {
     const rule = actionRules[name];
     return (
+      !(state.held && blockedWhileHeld.includes(name)) &&
       rule.from.includes(state.stage) &&
       !(rule.blockedBecause as (s: TicketState) => string | undefined)?.(state)
     );

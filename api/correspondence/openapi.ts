@@ -2,6 +2,7 @@ import { csatAnswerSchema } from '../../desk/correspondence/csat';
 import { fromZod, object, text, time, type JsonSchema } from '../openapi/json-schema';
 import { accessResponses, errorResponses, jsonResponse, ticketNumber } from '../openapi/operations';
 import { replySchema } from './routes';
+import { maxFilesPerUpload, uploadField } from './uploads';
 
 const json = (description: string, schema: JsonSchema) => ({
   description,
@@ -62,12 +63,55 @@ export function correspondenceOperations() {
       get: {
         operationId: 'listAttachments',
         tags: ['tickets'],
-        summary: 'Files that came with e-mail on this ticket',
+        summary: 'Files on this ticket: screenshots and files uploaded, and those that came with e-mail (R2)',
         parameters: [ticketNumber],
         responses: {
           200: json('the files, oldest first', object({ items: { type: 'array', items: attachment } })),
           ...accessResponses,
           404: errorResponses.notFound,
+        },
+      },
+      post: {
+        operationId: 'attachFiles',
+        tags: ['tickets'],
+        summary: `Attaches screenshots or files (R2): up to ${maxFilesPerUpload} in the multipart field \`${uploadField}\`, each within ATTACHMENT_MAX_BYTES, the limit mail has`,
+        parameters: [ticketNumber],
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: [uploadField],
+                properties: {
+                  [uploadField]: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: maxFilesPerUpload,
+                    items: { type: 'string', format: 'binary' },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          201: json(
+            'the files kept, in the order sent',
+            object({ items: { type: 'array', items: attachment } }),
+          ),
+          400: errorResponses.invalid,
+          ...accessResponses,
+          404: errorResponses.notFound,
+          413: json(
+            'a file over ATTACHMENT_MAX_BYTES: the field is named, nothing is written',
+            object({
+              error: text,
+              errors: { type: 'array', items: object({ field: text, message: text }) },
+              maxBytes: { type: 'integer' },
+            }),
+          ),
         },
       },
     },

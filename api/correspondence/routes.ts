@@ -14,6 +14,9 @@ import { HttpError, parseOrThrow } from '../errors';
 import { confirmedOrUnavailable, replyToTicket } from '../../desk/correspondence/replies';
 import { rememberTicket } from '../request-log';
 import { refuseUnsafeText } from '../text-guard';
+import { attachFiles, listAttachments } from '../../desk/correspondence/attachments';
+import { ATTACHMENT_MAX_BYTES_DEFAULT } from '../../lib/config';
+import { fileUploads } from './uploads';
 
 export const replySchema = z.strictObject({
   message: z
@@ -45,15 +48,14 @@ export function correspondenceRoutes(ctx: DeskContext): Router {
 
   router.get('/tickets/:number/attachments', signedIn, onTicket, async (req, res) => {
     await ensureTicketVisible(ctx.db, principalOf(res), req.params.number);
-    if (!(await ctx.db('tickets').where({ number: req.params.number }).first('number'))) {
-      throw HttpError.notFound(`ticket ${req.params.number}`);
-    }
-    const files = await ctx
-      .db('ticket_attachments')
-      .where({ ticket_number: req.params.number })
-      .orderBy('id')
-      .select('id', 'filename', 'content_type as contentType', 'size', 'created_at as receivedAt');
-    res.json({ items: files });
+    res.json({ items: await listAttachments(ctx.db, req.params.number) });
+  });
+
+  const receiveFiles = fileUploads(ctx.attachmentMaxBytes ?? ATTACHMENT_MAX_BYTES_DEFAULT);
+  router.post('/tickets/:number/attachments', signedIn, onTicket, async (req, res) => {
+    await ensureTicketVisible(ctx.db, principalOf(res), req.params.number);
+    const files = await receiveFiles(req, res);
+    res.status(201).json({ items: await attachFiles(ctx.db, req.params.number, files) });
   });
 
   router.get('/tickets/:number/attachments/:id', signedIn, onTicket, async (req, res) => {

@@ -151,6 +151,7 @@ export function fieldServiceOperations() {
           },
           400: errorResponses.invalid,
           ...accessResponses,
+          422: errorResponses.refused,
         },
       },
     },

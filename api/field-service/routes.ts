@@ -86,10 +86,9 @@ export function fieldServiceRoutes(ctx: DeskContext): Router {
 
   router.get('/field-service/invoicing.csv', signedIn, allow('manager', 'admin'), async (req, res) => {
     const query = parseOrThrow(invoicingQuerySchema, req.query);
-    res
-      .attachment(`field-visits_${query.from}_${query.to}.csv`)
-      .type('text/csv; charset=utf-8')
-      .send(await signedVisitsCsv(db, query));
+    // Before the headers: a refusal is JSON, not a download.
+    const csv = await signedVisitsCsv(db, query);
+    res.attachment(`field-visits_${query.from}_${query.to}.csv`).type('text/csv; charset=utf-8').send(csv);
   });
 
   return router;

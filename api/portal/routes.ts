@@ -5,6 +5,7 @@ import { actionRoles } from '../../desk/tickets/action-permissions';
 import type { DeskContext } from '../../desk/context';
 import { object, orNull, text } from '../openapi/json-schema';
 import { errorResponses } from '../openapi/operations';
+import { ATTACHMENT_MAX_BYTES_DEFAULT } from '../../lib/config';
 
 const portalFiles = fileURLToPath(new URL('../../portal', import.meta.url));
 
@@ -19,17 +20,18 @@ const contentSecurityPolicy: RequestHandler = (_req, res, next) => {
 
 /**
  * The web portal: static ES modules and CSS under /portal, signed in with a personal API token.
- * `/portal/settings` tells the signed-in person's portal who may take which action, and tells the desk
- * where the Temporal UI is.
+ * `/portal/settings` tells the signed-in person's portal who may take which action and how large a file may
+ * be, and tells the desk where the Temporal UI is.
  */
-export function portalRoutes(ctx: Pick<DeskContext, 'db' | 'temporalUi'>): Router {
+export function portalRoutes(ctx: Pick<DeskContext, 'db' | 'temporalUi' | 'attachmentMaxBytes'>): Router {
   const router = Router();
   const { url: uiUrl, namespace } = ctx.temporalUi;
 
   router.get('/portal/settings', authenticate(ctx.db), (_req, res) => {
     // Those who read tickets: an admin configures the desk and opens none.
     const desk = ['agent', 'manager'].includes(principalOf(res).role);
-    res.json({ actionRoles, temporalUi: desk ? { url: uiUrl, namespace } : null });
+    const attachmentMaxBytes = ctx.attachmentMaxBytes ?? ATTACHMENT_MAX_BYTES_DEFAULT;
+    res.json({ actionRoles, temporalUi: desk ? { url: uiUrl, namespace } : null, attachmentMaxBytes });
   });
 
   router.use('/portal', contentSecurityPolicy, express.static(portalFiles, { index: 'index.html' }));
@@ -50,6 +52,11 @@ export function portalOperations() {
       ...orNull(object({ url: text, namespace: text })),
       description:
         'where the desk opens a ticket in the Temporal UI: <url>/namespaces/<namespace>/workflows/<number>',
+    },
+    attachmentMaxBytes: {
+      type: 'integer',
+      description:
+        'the largest file the desk keeps on a ticket (ATTACHMENT_MAX_BYTES), checked before uploading',
     },
   });
   return {

@@ -13,7 +13,22 @@ const required = (max = 500) =>
 const optional = (max = 5000) =>
   z.string({ error: 'must be text' }).trim().max(max, `at most ${max} characters`).optional();
 
-export const phone = required(40).regex(/^\+?[0-9 ().-]{5,}$/, 'a phone number such as +57 601 3557622');
+// What String.prototype.trim() removes, spelt out (the document's pattern is read by other regex dialects),
+// less the control characters every text refuses (domain/safe-text.ts).
+const blank = '\\t\\n\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+// Checked before trimming, so the document's pattern is the server's: once trimmed, an optional "+" and five
+// characters or more, the text starting and ending with no space.
+const digits = '[0-9().-]';
+const phoneNumber = new RegExp(
+  `^[${blank}]*(?:\\+[0-9 ().-]{4,}${digits}|${digits}[0-9 ().-]{3,}${digits})[${blank}]*$`,
+);
+
+export const phone = z
+  .string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be text') })
+  .regex(phoneNumber, 'a phone number such as +57 601 3557622')
+  .trim()
+  .min(1, 'required')
+  .max(40, 'at most 40 characters');
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {
@@ -25,6 +40,11 @@ const object = <T extends z.ZodRawShape>(shape: T) =>
 
 export const siteSchema = object({ address: required(500), building: required(200), room: required(200) });
 export const siteContactSchema = object({ name: required(200), phone });
+const remoteEngineerSchema = object({
+  name: required(200),
+  phone,
+  email: required(320).pipe(z.email('a valid e-mail address')).optional(),
+}).describe("the client's engineer who can give the desk remote access (R2, optional)");
 
 /** R2: what a request must carry, field by field, whatever the channel. */
 const intakeFields = {
@@ -39,6 +59,7 @@ const intakeFields = {
   organization: required(200),
   site: siteSchema,
   siteContact: siteContactSchema,
+  remoteEngineer: remoteEngineerSchema.optional(),
   affected: required(500),
   description: required(20_000),
   actionsTried: optional(),

@@ -18,6 +18,7 @@ import { actOnTicket } from '../../desk/tickets/act';
 import { pendingIntake, startTicket } from '../../desk/tickets/start';
 import { findTicket, listTickets } from '../../desk/tickets/reads';
 import { rememberTicket } from '../request-log';
+import { aRole } from '../../lib/directory';
 
 export const listQuerySchema = z.strictObject({
   stage: z.enum(stages).optional(),
@@ -95,7 +96,7 @@ export function ticketRoutes(ctx: DeskContext): Router {
       throw new HttpError(404, `unknown action ${req.params.action}`, { actions: actionNames });
     }
     if (!mayTakeAction(principal.role, action))
-      throw DeskError.forbidden(`a ${principal.role} may not ${action}`);
+      throw DeskError.forbidden(`${aRole(principal.role)} may not ${action}`);
     await ensureTicketVisible(ctx.db, principal, req.params.number);
     const body = parseOrThrow(actionTable[action].body, req.body ?? {});
     const key = parseOrThrow(idempotencyKey, req.get('Idempotency-Key'), 'Idempotency-Key');

@@ -1,4 +1,5 @@
 import type { Db } from '../../lib/db';
+import { aRole } from '../../lib/directory';
 import type { Principal } from '../access';
 import { DeskError } from '../errors';
 import { customerVoices, deskVoices, type ConversationVoice, type MessageBody } from './schemas';
@@ -35,7 +36,7 @@ export async function postMessage(
   const voices: readonly ConversationVoice[] = customer ? customerVoices : deskVoices;
   const voice = body.as ?? defaultVoice(principal);
   if (!voices.includes(voice)) {
-    throw DeskError.forbidden(`a ${principal.role} speaks as ${voices.join(', ')}`, [
+    throw DeskError.forbidden(`${aRole(principal.role)} speaks as ${voices.join(', ')}`, [
       { field: 'as', message: `one of ${voices.join(', ')}` },
     ]);
   }
@@ -46,7 +47,7 @@ export async function postMessage(
       author_role: voice,
       channel: 'conversation',
       internal: body.internal,
-      body: body.body,
+      body: body.message ?? body.body,
     })
     .returning<MessageRow[]>('*');
   return toMessage(row!);

@@ -3,6 +3,7 @@ import type { InvoicingQuery } from './schemas';
 import { visitMinutes } from './visits';
 import { toCsv } from '../reports/csv';
 import { minutesWithin, onsiteWindows, type WorkPlan } from '../../domain/work-plan';
+import { DeskError } from '../errors';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -26,11 +27,13 @@ export const invoicingColumns = [
 export async function signedVisitsCsv(db: Db, query: InvoicingQuery): Promise<string> {
   const start = new Date(`${query.from}T00:00:00Z`);
   const end = new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS);
+  const organization =
+    query.organization === undefined ? undefined : await organizationNamed(db, query.organization);
   const rows = await db('field_visits as v')
     .join('field_service_reports as r', 'r.visit_id', 'v.id')
     .join('tickets as t', 't.number', 'v.ticket_number')
     .join('field_engineers as e', 'e.id', 'v.engineer_id')
-    .where('t.organization', query.organization)
+    .where((q) => (organization === undefined ? q : q.where('t.organization', organization)))
     .whereNotNull('r.signed_at')
     .where('v.checked_in_at', '>=', start)
     .where('v.checked_in_at', '<', end)
@@ -63,4 +66,18 @@ export async function signedVisitsCsv(db: Db, query: InvoicingQuery): Promise<st
       signed_at: row.signed_at,
     })),
   );
+}
+
+/**
+ * Tickets carry the organization's name; the export takes its id or its name. One that names no organization
+ * is refused, since an empty export would read as "nothing to bill".
+ */
+async function organizationNamed(db: Db, idOrName: string): Promise<string> {
+  const row = await db('organizations').where('id', idOrName).orWhere('name', idOrName).first('name');
+  if (!row) {
+    throw DeskError.refused([
+      { field: 'organization', message: `no organization has the id or name "${idOrName}"` },
+    ]);
+  }
+  return row.name;
 }

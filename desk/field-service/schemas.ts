@@ -57,11 +57,25 @@ export const appointmentSchema = z.strictObject({
   reason: text(1000).optional(),
 });
 
-export const messageSchema = z.strictObject({
-  body: text(20_000),
-  internal: z.boolean({ error: 'true or false' }).default(false),
-  as: z.enum(conversationVoices, { error: `one of ${conversationVoices.join(', ')}` }).optional(),
-});
+/**
+ * `message`, as a reply says it. `body` is its former name: the OpenAPI document published it, so a client
+ * built from that document keeps working; one of the two, not both.
+ */
+export const messageSchema = z
+  .strictObject({
+    message: text(20_000).optional().describe('the message (required unless the deprecated `body` is given)'),
+    body: text(20_000).optional().meta({ deprecated: true, description: 'the former name of `message`' }),
+    internal: z.boolean({ error: 'true or false' }).default(false),
+    as: z.enum(conversationVoices, { error: `one of ${conversationVoices.join(', ')}` }).optional(),
+  })
+  .check((ctx) => {
+    const given = ctx.value as { message?: unknown; body?: unknown };
+    if (given.message === undefined && given.body === undefined) {
+      ctx.issues.push({ code: 'custom', input: given, path: ['message'], message: 'required' });
+    } else if (given.message !== undefined && given.body !== undefined) {
+      ctx.issues.push({ code: 'custom', input: given, path: ['body'], message: 'give `message` only' });
+    }
+  });
 
 export const checkInSchema = z.strictObject({ at: instant.optional(), engineerId: text(100).optional() });
 
@@ -79,7 +93,15 @@ export const reportSignatureSchema = z.strictObject({
 });
 
 export const invoicingQuerySchema = z
-  .strictObject({ organization: text(200), from: day, to: day.describe('on or after `from` (else 422)') })
+  .strictObject({
+    organization: text(200)
+      .optional()
+      .describe(
+        'the organization, by its id (such as `acme-logistics`) or its name; every organization when left out',
+      ),
+    from: day,
+    to: day.describe('on or after `from` (else 422)'),
+  })
   .refine(({ from, to }) => from <= to, {
     path: ['to'],
     message: 'on or after from',

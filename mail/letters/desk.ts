@@ -3,14 +3,32 @@ import { deskFacts, formatInstant, listOf, numberOf, sentence, textOf, tierLabel
 
 // Letters to people on the desk (tier leads, engineers, the IT manager): the ticket at a glance and what to do.
 
-/** R19: the tier's lead learns that an escalated ticket waits in the tier's queue. */
+const managerDecisions =
+  'Decide whether to continue at a tier with a new time frame, engage the vendor, or close it unresolved.';
+
+/**
+ * R19: the tier's lead learns that an escalated ticket waits in the tier's queue. At the top of the ladder
+ * the lead is the IT manager, who takes no ticket from a queue but decides what becomes of it (R20).
+ */
 const escalationQueued: LetterTemplate = ({ ticket, event }) => {
-  const to = tierLabel(textOf(event.data, 'to') ?? ticket.tier);
+  const toTier = textOf(event.data, 'to') ?? ticket.tier;
+  const to = tierLabel(toTier);
   const from = tierLabel(textOf(event.data, 'from') ?? '?');
   const why =
     event.data.automatic === true
       ? `the time frame of ${from} ran out unresolved`
       : (textOf(event.data, 'reason') ?? 'escalated by hand');
+  if (toTier === 'MANAGER') {
+    return {
+      subject: `Escalated to you, your decision is needed: ${ticket.affected}`,
+      intro: `Ticket ${ticket.number} has been escalated from ${from} to ${to} and waits for your decision.`,
+      blocks: [
+        { paragraph: `Why: ${sentence(why)}` },
+        { facts: deskFacts(ticket) },
+        { paragraph: managerDecisions },
+      ],
+    };
+  }
   return {
     subject: `Escalated to ${to}, waiting for an engineer: ${ticket.affected}`,
     intro: `Ticket ${ticket.number} has been escalated from ${from} to ${to} and waits in the queue for an engineer.`,
@@ -128,10 +146,7 @@ const decisionRequested: LetterTemplate = ({ ticket, event }) => {
           ...(since ? [['Waiting since', formatInstant(since)] as [string, string]] : []),
         ],
       },
-      {
-        paragraph:
-          'Decide whether to continue at a tier with a new time frame, engage the vendor, or close it unresolved.',
-      },
+      { paragraph: managerDecisions },
     ],
   };
 };

@@ -4,6 +4,10 @@ import { useTicketStack } from '../support/ticket-stack';
 import { openPortal, screenshot, useBrowser } from './browser';
 
 const suite = useTicketStack();
+const screenshotPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 const chromium = useBrowser();
 // An organization of this file's own: "Your tickets" lists only what this file opened.
 let customer: Customer;
@@ -16,7 +20,7 @@ it('a requester sees the missing field named next to it, then opens the ticket, 
   await page.getByRole('navigation').getByRole('link', { name: 'New ticket' }).click();
   const form = page.getByRole('form', { name: 'New ticket' });
   await form.waitFor();
-  expect(await form.getByLabel('E-mail').inputValue()).toBe(customer.requester.email);
+  expect(await form.getByLabel('E-mail', { exact: true }).inputValue()).toBe(customer.requester.email);
   expect(await form.getByLabel('Organization').inputValue()).toBe(customer.organization.name);
 
   await form.getByLabel('Phone', { exact: true }).fill('+57 601 3557622');
@@ -24,10 +28,15 @@ it('a requester sees the missing field named next to it, then opens the ticket, 
   await form.getByLabel('Building').fill('Torre B');
   await form.getByLabel('Contact on site').fill('Luis Gómez');
   await form.getByLabel('Their phone').fill('+57 350 318 9922');
+  await form.getByLabel('Remote engineer', { exact: true }).fill('Rita Mora');
+  await form.getByLabel('Remote engineer phone').fill('+57 601 555 0101');
   await form.getByLabel('Affected system or device').fill('CRM web client');
   await form.getByLabel('Description', { exact: true }).fill('Agents cannot log in; the page spins.');
   await form.getByLabel('Impact').selectOption('high');
   await form.getByLabel('Urgency').selectOption('high');
+  await form
+    .getByLabel('Screenshots or files (optional)')
+    .setInputFiles({ name: 'spinning-login.png', mimeType: 'image/png', buffer: screenshotPng });
   await form.getByRole('button', { name: 'Open the ticket' }).click();
 
   const room = form.locator('[data-field="site.room"]');
@@ -49,6 +58,8 @@ it('a requester sees the missing field named next to it, then opens the ticket, 
     customer.requester.email,
   );
   expect(await page.getByRole('link', { name: 'Open in the Temporal UI' }).count()).toBe(0);
+  const attachments = page.getByRole('region', { name: 'Attachments' });
+  await attachments.getByRole('button', { name: 'spinning-login.png' }).waitFor();
   const actions = page.getByRole('region', { name: 'Actions' });
   await actions.locator('summary', { hasText: 'Reply' }).click();
   const reply = actions.getByRole('form', { name: 'Reply' });
@@ -59,12 +70,20 @@ it('a requester sees the missing field named next to it, then opens the ticket, 
   expect(await replied.textContent()).toContain('It also fails on the mobile app.');
   await screenshot(page, 'requester-2-ticket-and-reply');
 
+  const attached = (await suite.api.get(`/tickets/${number}/attachments`)).body.items;
+  expect(attached).toEqual([
+    expect.objectContaining({ filename: 'spinning-login.png', size: screenshotPng.length }),
+  ]);
   const stored = await suite.api.get(`/tickets/${number}`);
   expect(stored.body).toMatchObject({
     organization: customer.organization.name,
     priority: 'P1',
     channel: 'portal',
-    intake: { site: { room: '402' }, description: 'Agents cannot log in; the page spins.' },
+    intake: {
+      site: { room: '402' },
+      description: 'Agents cannot log in; the page spins.',
+      remoteEngineer: { name: 'Rita Mora', phone: '+57 601 555 0101' },
+    },
   });
 
   await page.getByRole('navigation').getByRole('link', { name: 'Your tickets' }).click();

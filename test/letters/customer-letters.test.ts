@@ -187,3 +187,22 @@ describe('the held ticket letter (R5)', () => {
     ]);
   });
 });
+
+describe('the escalation letter to whoever leads the next rung (R19, R20)', () => {
+  it('asks a tier lead to take the ticket from the queue, and the IT manager to decide', () => {
+    const lead = letterFor('escalation-queued');
+    expect(lead.subject).toContain('waiting for an engineer');
+    const data = { from: 'ONSITE', to: 'MANAGER', reason: 'no fix on site', automatic: false };
+    const manager = letterFor('escalation-queued', {
+      recipient: 'it.manager@desk.example',
+      event: { type: 'queued-at-tier', actor: 'eng.maria', at: '2026-11-24T14:05:00.000Z', data },
+    });
+    expect(manager.subject).toMatch(/^Escalated to you, your decision is needed: CRM web client/);
+    expect(manager.text).not.toContain('waiting for an engineer');
+    expectInOrder(manager.text, [
+      'waits for your decision',
+      'Why: no fix on site.',
+      'continue at a tier with a new time frame, engage the vendor, or close it unresolved',
+    ]);
+  });
+});

@@ -76,6 +76,8 @@ export interface TicketStackOptions {
   databaseUrl?: string;
   /** Where the worker sends letters; the test run's shared catcher when left out. */
   mail?: () => MailSettings;
+  /** The largest file an upload may attach; the configuration's default when left out. */
+  attachmentMaxBytes?: number;
 }
 
 export async function startTicketStack(options: TicketStackOptions = {}): Promise<TicketStack> {
@@ -91,6 +93,7 @@ export async function startTicketStack(options: TicketStackOptions = {}): Promis
     historyLimit: 10_000,
     linkSecret: testLinkSecret,
     temporalUi: { url: inject('temporalUiUrl'), namespace: 'default' },
+    attachmentMaxBytes: options.attachmentMaxBytes,
   };
   const server = createApp(ctx, createLogger('api-test', 'silent')).listen(0, '127.0.0.1');
   await once(server, 'listening');
