@@ -45,7 +45,7 @@ describe('a ticket from intake to CLOSED through the HTTP API', () => {
     const accepted = await suite.api.act(number, 'accept', { comment: 'Works now' }, ana().token);
     expect(accepted.body).toMatchObject({
       stage: 'CUSTOMER_TESTING',
-      allowedActions: ['assign', 'close', 'change-priority', 'reply', 'hold'],
+      allowedActions: ['assign', 'close', 'request-info', 'change-priority', 'reply', 'hold'],
     });
     const closed = await suite.api.act(number, 'close', {
       resolution: 'Certificate renewed; monitoring added',
@@ -150,7 +150,7 @@ describe('transitions that are not allowed', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({
       stage: 'CUSTOMER_TESTING',
-      allowedActions: ['assign', 'accept', 'reject', 'change-priority', 'reply', 'hold'],
+      allowedActions: ['assign', 'accept', 'reject', 'request-info', 'change-priority', 'reply', 'hold'],
     });
   });
 

@@ -73,6 +73,7 @@ export async function afterAction<A extends ActionName>(
       await pauseTestingSilence(sla, at);
       break;
     case 'provide-info':
+      await resumeTestingSilence(sla, at);
       if (clocksWaitOnPlan(state)) break;
       await resume(sla.resolution, 'paused');
       await resume(sla.tier, 'paused');
@@ -88,7 +89,6 @@ export async function afterAction<A extends ActionName>(
       if (!planTerms(sla.policy).pausesClocks || sla.waitingOnClient || state.held) break;
       await resume(sla.resolution, 'paused');
       await resume(sla.tier, 'paused');
-      await resumeTestingSilence(sla, at);
       break;
     case 'hold':
       await pauseForHold(state, at);
