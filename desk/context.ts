@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { requireDatabaseUrl, requireLinkSecret, type Config } from '../lib/config';
 import { createDb, type Db } from '../lib/db';
 import { connectTemporal } from '../lib/temporal-connection';
+import type { RolloutSizes } from './admin/sla-rollouts';
 
 /** What the desk's feature functions need, whichever door calls them; built once per process (or by a test). */
 export interface DeskContext {
@@ -15,6 +16,8 @@ export interface DeskContext {
   linkSecret: string;
   /** Where managers open a ticket in the Temporal UI (R25). */
   temporalUi: { url: string; namespace: string };
+  /** How SLA rollouts walk the running tickets; defaultRolloutSizes when left out. */
+  rolloutSizes?: RolloutSizes;
 }
 
 /** The desk of a process configured by the environment: the API's, and the mail process's. */

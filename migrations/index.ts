@@ -8,6 +8,7 @@ import * as organizationsAndPeople from './20261125_006_organizations_and_people
 import * as fieldService from './20261125_007_field_service';
 import * as ticketIntakes from './20261204_008_ticket_intakes';
 import * as relaySending from './20261204_009_relay_sending';
+import * as slaRevisions from './20261205_010_sla_revisions';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261125_007_field_service': fieldService,
   '20261204_008_ticket_intakes': ticketIntakes,
   '20261204_009_relay_sending': relaySending,
+  '20261205_010_sla_revisions': slaRevisions,
 };

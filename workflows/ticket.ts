@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -17,11 +18,13 @@ import {
   actionUpdates,
   projectionStampQuery,
   registeredUpdate,
+  slaChangedSignal,
   ticketQuery,
   type ActionCommands,
   type ActionName,
 } from './messages';
 import { afterAction, openServiceLevel } from './service-level';
+import { retimeClocks, showSlaTerms } from './sla-retiming';
 import { publishChange, showCurrentDetails } from './ticket-publisher';
 import { newTicketState, type EventDraft, type OpenTicketInput, type TicketState } from './ticket-state';
 import { receivedView, ticketView } from './ticket-view';
@@ -65,6 +68,16 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   if ('resume' in input) showCurrentDetails(state);
   for (const name of actionNames) handleAction(state, name, view, exclusive, commit);
+  // Waits its turn like a command, so a change never lands between an action's clock moves.
+  setHandler(slaChangedSignal, (change) =>
+    exclusive(async () => {
+      if (isClosed(state)) return;
+      await catchUp(state, commit);
+      const at = now();
+      const drafts = await retimeClocks(state, change, at);
+      if (drafts.length > 0) await commit(drafts, at);
+    }),
+  );
   if (!state.registered) await exclusive(() => register(state, publish));
 
   while (!isClosed(state)) {
@@ -90,6 +103,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 /** R1: the ticket is received, acknowledged, and held at once when its contract has lapsed (R5). */
 async function register(state: TicketState, publish: Commit): Promise<void> {
   const held = await holdIfContractLapsed(state, state.receivedAt);
+  if (patched('sla-search-attributes')) showSlaTerms(state.sla.policy);
   const { channel, missing, enteredBy } = state.intake;
   const opened: EventDraft = {
     type: 'opened',
