@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { requireDatabaseUrl, requireLinkSecret, type Config } from '../lib/config';
 import { createDb, type Db } from '../lib/db';
 import { connectTemporal } from '../lib/temporal-connection';
-import type { RolloutSizes } from './admin/sla-rollouts';
+import type { RolloutSizes } from '../domain/sla-rollout';
 
 /** What the desk's feature functions need, whichever door calls them; built once per process (or by a test). */
 export interface DeskContext {

@@ -33,6 +33,16 @@ export interface RolloutProgress {
   done: boolean;
 }
 
+/** How a rollout walks the tickets: listed `pageSize` at a time, signalled `batchSize` at once. */
+export interface RolloutSizes {
+  pageSize: number;
+  batchSize: number;
+  /** Pages per workflow run before it continues as new, keeping each history short. */
+  pagesPerRun: number;
+}
+
+export const defaultRolloutSizes: RolloutSizes = { pageSize: 200, batchSize: 50, pagesPerRun: 10 };
+
 /** One rollout per revision: starting it twice is the same rollout. */
 export function rolloutWorkflowId(change: SlaChange): string {
   return `sla-rollout-${change.kind}-${change.id}-r${change.revision}`;

@@ -1,9 +1,11 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import {
   applyToChoices,
+  defaultRolloutSizes,
   rolloutWorkflowId,
   type ApplyTo,
   type RolloutProgress,
+  type RolloutSizes,
   type SlaChange,
 } from '../../domain/sla-rollout';
 import { rolloutProgressQuery } from '../../workflows/messages';
@@ -11,16 +13,6 @@ import type { policyRolloutWorkflow } from '../../workflows/policy-rollout';
 import { withUpdateDeadline, type DeskContext } from '../context';
 import { DeskError } from '../errors';
 import { notAnsweredInTime } from '../temporal-errors';
-
-/** How a rollout walks the tickets: listed `pageSize` at a time, signalled `batchSize` at once. */
-export interface RolloutSizes {
-  pageSize: number;
-  batchSize: number;
-  /** Pages per workflow run before it continues as new, keeping each history short. */
-  pagesPerRun: number;
-}
-
-export const defaultRolloutSizes: RolloutSizes = { pageSize: 200, batchSize: 50, pagesPerRun: 10 };
 
 export type RolloutContext = Pick<DeskContext, 'client' | 'taskQueue' | 'updateDeadlineMs'> & {
   rolloutSizes?: RolloutSizes;
