@@ -20,6 +20,7 @@ export default defineConfig({
       'test/service-level-api.test.ts',
       'test/field-service.test.ts',
       'test/sla-clocks.test.ts',
+      'test/sla-rollout.test.ts',
     ],
     provide: { recordHistories: true },
   },

@@ -33,6 +33,7 @@ it('replays every recorded ticket history on the current workflow code', async (
       'long-lived-resumed-run.json',
       'walk-in-entered-five-days-late.json',
       'projection-fault-repaired-then-analysed.json',
+      'paused-ticket-retimed-by-policy-change.json',
     ]),
   );
   const histories = await Promise.all(
