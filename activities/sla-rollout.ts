@@ -1,4 +1,5 @@
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { isGrpcServiceError } from '@temporalio/client';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import type { SlaChange } from '../domain/sla-rollout';
 import { ticketSearchAttributes } from '../workflows/search-attributes';
@@ -38,12 +39,21 @@ export function createSlaRolloutActivities() {
       pageToken,
     }: RolloutPageRequest): Promise<RolloutPage> {
       const { client } = Context.current();
-      const response = await client.workflowService.listWorkflowExecutions({
-        namespace: client.options.namespace,
-        query: rolloutQuery(change, changedAt),
-        pageSize,
-        nextPageToken: pageToken ? Buffer.from(pageToken, 'base64') : undefined,
-      });
+      const query = rolloutQuery(change, changedAt);
+      const response = await client.workflowService
+        .listWorkflowExecutions({
+          namespace: client.options.namespace,
+          query,
+          pageSize,
+          nextPageToken: pageToken ? Buffer.from(pageToken, 'base64') : undefined,
+        })
+        .catch((error: unknown) => {
+          // A query the server refuses (an attribute not registered) stays refused: fail the rollout, visibly.
+          if (isGrpcServiceError(error) && error.code === INVALID_ARGUMENT) {
+            throw ApplicationFailure.nonRetryable(`${query}: ${error.details}`, 'RolloutQueryRefused');
+          }
+          throw error;
+        });
       const revisionKey =
         change.kind === 'policy'
           ? ticketSearchAttributes.SlaPolicyRevision
@@ -64,6 +74,8 @@ export function createSlaRolloutActivities() {
     },
   };
 }
+
+const INVALID_ARGUMENT = 3;
 
 export function rolloutQuery(change: SlaChange, changedAt: string): string {
   const key = change.kind === 'policy' ? 'SlaPolicy' : 'SlaCalendar';
