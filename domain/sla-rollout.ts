@@ -1,3 +1,6 @@
+/** Revisions are PostgreSQL integers. */
+export const MAX_REVISION = 2_147_483_647;
+
 /** A stored change of an SLA policy or a business calendar, as rolled out to the tickets timed on it. */
 export interface SlaChange {
   kind: 'policy' | 'calendar';

@@ -2,6 +2,7 @@ import { businessCalendarSchema } from '../../domain/calendar/schema';
 import { slaPolicySchema } from '../../domain/sla-schema';
 import { contractCreateSchema, contractsQuerySchema, contractUpdateSchema } from '../../desk/admin/schemas';
 import { fromZod, type JsonSchema } from '../openapi/json-schema';
+import { MAX_REVISION } from '../../domain/sla-rollout';
 import { adminOperation, body, json, list, notFound, pathId } from './openapi-schemas';
 import { errorResponses, queryParameters } from '../openapi/operations';
 
@@ -40,7 +41,7 @@ const revisionPath = {
   name: 'revision',
   in: 'path',
   required: true,
-  schema: { type: 'integer', minimum: 1, examples: [2] },
+  schema: { type: 'integer', minimum: 1, maximum: MAX_REVISION, examples: [2] },
 };
 
 const rolloutOperation = (operationId: string, what: string) =>

@@ -3,7 +3,7 @@ import { listCalendars, listSlaPolicies, replaceCalendar, replaceSlaPolicy } fro
 import { rollOut, rolloutProgress, takeApplyTo, type RolloutContext } from '../../desk/admin/sla-rollouts';
 import type { DeskContext } from '../../desk/context';
 import { DeskError } from '../../desk/errors';
-import type { SlaChange } from '../../domain/sla-rollout';
+import { MAX_REVISION, type SlaChange } from '../../domain/sla-rollout';
 
 type PolicyContext = Pick<DeskContext, 'db'> & Partial<RolloutContext>;
 
@@ -59,7 +59,7 @@ export function adminPolicyRoutes(ctx: PolicyContext): Router {
 
 function revisionOf(text: string): number {
   const revision = Number(text);
-  if (!/^[0-9]{1,9}$/.test(text) || revision < 1) {
+  if (!/^[0-9]+$/.test(text) || revision < 1 || revision > MAX_REVISION) {
     throw DeskError.invalid([{ field: 'revision', message: 'must be a revision number, 1 or more' }]);
   }
   return revision;
