@@ -22,6 +22,7 @@ export default defineConfig({
       'test/field-work-intake.test.ts',
       'test/sla-clocks.test.ts',
       'test/work-plan-follow-up.test.ts',
+      'test/sla-rollout.test.ts',
     ],
     provide: { recordHistories: true },
   },

@@ -6,6 +6,7 @@ import type { MailSettings } from '../domain/mail-settings';
 import { createLetterDeliveryActivities } from './letter-delivery';
 import { createManagerDossierActivities } from './manager-dossier';
 import { createSlaPolicyActivities } from './sla-policy';
+import { createSlaRolloutActivities } from './sla-rollout';
 import { createTicketProjection } from './ticket-projection';
 
 export interface ActivityDependencies {
@@ -20,6 +21,7 @@ export function createActivities({ db, defaultPolicyId, mail }: ActivityDependen
   return {
     ...createTicketProjection(db),
     ...createSlaPolicyActivities(db, defaultPolicyId),
+    ...createSlaRolloutActivities(),
     ...createBusinessClockActivities(),
     ...createFieldDispatchActivities(db),
     ...createManagerDossierActivities(db),

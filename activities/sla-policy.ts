@@ -28,7 +28,14 @@ export function createSlaPolicyActivities(db: Db, defaultPolicyId: string) {
           contract?.calendar_id ?? null,
         ])
         .where('p.id', policyId)
-        .first('p.id', 'p.name', 'p.definition', 'c.definition as calendar');
+        .first(
+          'p.id',
+          'p.name',
+          'p.definition',
+          'p.revision',
+          'c.definition as calendar',
+          'c.revision as calendar_revision',
+        );
       // A contract's policy is guaranteed by its foreign key, so only a misconfigured default can be missing.
       if (!row) {
         throw ApplicationFailure.nonRetryable(
@@ -55,7 +62,11 @@ export function createSlaPolicyActivities(db: Db, defaultPolicyId: string) {
       }
       // The contract's alone, never its policy's: whether a requester may ask for a faster visit is bought.
       const fastest = contract?.fastest_onsite_minutes;
-      return fastest ? { ...parsed.data, fastestOnsiteMinutes: fastest } : parsed.data;
+      // The revisions travel with the copy: a rollout of a change the ticket already holds passes it by.
+      const revisions = { policy: row.revision, calendar: row.calendar_revision };
+      return fastest
+        ? { ...parsed.data, fastestOnsiteMinutes: fastest, revisions }
+        : { ...parsed.data, revisions };
     },
   };
 }

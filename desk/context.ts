@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { requireDatabaseUrl, requireLinkSecret, type Config } from '../lib/config';
 import { createDb, type Db } from '../lib/db';
 import { connectTemporal } from '../lib/temporal-connection';
+import type { RolloutSizes } from '../domain/sla-rollout';
 
 /** What the desk's feature functions need, whichever door calls them; built once per process (or by a test). */
 export interface DeskContext {
@@ -17,6 +18,8 @@ export interface DeskContext {
   temporalUi: { url: string; namespace: string };
   /** The largest file an upload may attach, as for mail (`ATTACHMENT_MAX_BYTES`); its default when left out. */
   attachmentMaxBytes?: number;
+  /** How SLA rollouts walk the running tickets; defaultRolloutSizes when left out. */
+  rolloutSizes?: RolloutSizes;
 }
 
 /** The desk of a process configured by the environment: the API's, and the mail process's. */

@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from './calendar/types';
 import type { Priority } from './priority';
+import type { SlaRevisions } from './sla-rollout';
 
 /** Tiers with a time frame of their own; the manager decision point waits for a decision instead. */
 export const timedTiers = ['TIER_1', 'TIER_2', 'TIER_3', 'ONSITE'] as const;
@@ -43,4 +44,6 @@ export interface SlaPolicy {
   planApprovalPausesClocks?: boolean;
   /** Who hears of at-risk and breached clocks and of escalations. */
   contacts: { tierLeads: Record<TimedTier, string>; manager: string };
+  /** The stored revisions this copy was read at; absent on tickets opened before policies had revisions. */
+  revisions?: SlaRevisions;
 }

@@ -24,6 +24,7 @@ export const ticketEventTypes = [
   'sla-at-risk',
   'sla-breached',
   'status-update-sent',
+  'sla-retimed',
   'engineer-dispatched',
   'dispatch-assigned',
   'dispatch-failed',

@@ -19,7 +19,7 @@ const itbxTerms = without(itbxBogotaPolicy, 'id', 'calendar');
 describe('business calendars, as data an admin uploads (R16)', () => {
   it('lists the seed calendars', async () => {
     const listed = await suite.admin.get('/admin/calendars');
-    expect(listed.body.items).toContainEqual(itbxBogota);
+    expect(listed.body.items).toContainEqual({ ...itbxBogota, revision: 1 });
   });
 
   it('creates a calendar (201), then replaces it (200)', async () => {
@@ -80,13 +80,16 @@ describe('SLA policies, on a calendar named by id (R16–R21)', () => {
       id,
       name: 'Gold',
       onsiteResponseMinutes: 60,
+      revisions: { policy: 1, calendar: 1 },
     });
     const replaced = await suite.admin.put(`/admin/sla-policies/${id}`, {
       ...itbxTerms,
       name: 'Gold II',
       calendarId: 'itbx-bogota',
     });
-    expect(replaced).toMatchObject({ status: 200, body: { name: 'Gold II' } });
+    expect(replaced).toMatchObject({ status: 200, body: { name: 'Gold II', revision: 2 } });
+    const resent = await suite.admin.put(`/admin/sla-policies/${id}`, replaced.body);
+    expect(resent).toMatchObject({ status: 200, body: { name: 'Gold II', revision: 2 } });
   });
 
   it('refuses a policy naming each bad field, an unknown calendar, or a calendar given whole', async () => {

@@ -36,6 +36,7 @@ it('replays every recorded ticket history on the current workflow code', async (
       'walk-in-entered-five-days-late.json',
       'projection-fault-repaired-then-analysed.json',
       'work-plan-approved-activity-overdue.json',
+      'paused-ticket-retimed-by-policy-change.json',
     ]),
   );
   const histories = await Promise.all(

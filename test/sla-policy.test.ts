@@ -60,7 +60,10 @@ describe('the seed SLA policies (R16, R17, R19, R21)', () => {
     for (const policy of seedSlaPolicies) {
       const organization = newOrganization();
       await signContract(organization, policy.id, '2026-01-01');
-      expect(await loadSlaPolicy({ organization, at: '2026-11-24T15:00:00Z' })).toEqual(policy);
+      expect(await loadSlaPolicy({ organization, at: '2026-11-24T15:00:00Z' })).toEqual({
+        ...policy,
+        revisions: { policy: 1, calendar: 1 },
+      });
     }
   });
 });
@@ -75,9 +78,10 @@ describe('the policy a ticket is measured by', () => {
   });
 
   it('is the default policy for an organization without a contract', async () => {
-    expect(await loadSlaPolicy({ organization: newOrganization(), at: '2026-11-24T15:00:00Z' })).toEqual(
-      customerSupportSopPolicy,
-    );
+    expect(await loadSlaPolicy({ organization: newOrganization(), at: '2026-11-24T15:00:00Z' })).toEqual({
+      ...customerSupportSopPolicy,
+      revisions: { policy: 1, calendar: 1 },
+    });
   });
 
   it('is the default policy once the contract has expired, or before it starts', async () => {
@@ -110,6 +114,7 @@ describe('the policy a ticket is measured by', () => {
       onsiteResponseMinutes: 90,
       fastestOnsiteMinutes: 45,
       calendar: itbxBogota,
+      revisions: { policy: 1, calendar: 1 },
     });
   });
 

@@ -38,3 +38,9 @@ export const letters = proxyActivities<TicketActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
 });
+
+/** A rollout's page of tickets from the visibility store: one short call, retried while the server is away. */
+export const rollouts = proxyActivities<TicketActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});

@@ -1,7 +1,8 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Priority } from '../domain/priority';
 import type { TimedTier } from '../domain/sla';
+import type { RolloutProgress, SlaChange } from '../domain/sla-rollout';
 import type { TicketView } from '../domain/ticket-view';
 import type { PlanAnswerChannel } from '../domain/work-plan';
 
@@ -150,3 +151,12 @@ export interface TransitionNotAllowedDetails {
   /** Special-hours work asked for at too short notice: the first instant it may start (R16). */
   earliestStart?: string;
 }
+
+/**
+ * A change of the ticket's policy or calendar, rolled out to running tickets: the ticket re-times its clocks on
+ * the revision it reads now, once; a revision at or below the one it holds changes nothing.
+ */
+export const slaChangedSignal = defineSignal<[SlaChange]>('sla-changed');
+
+/** How far a policy or calendar rollout got. */
+export const rolloutProgressQuery = defineQuery<RolloutProgress>('rollout-progress');

@@ -15,6 +15,11 @@ export const ticketSearchAttributes = {
   SlaState: defineSearchAttributeKey('SlaState', SearchAttributeType.KEYWORD),
   ResolutionDue: defineSearchAttributeKey('ResolutionDue', SearchAttributeType.DATETIME),
   AssignedEngineer: defineSearchAttributeKey('AssignedEngineer', SearchAttributeType.KEYWORD),
+  // What a policy or calendar change is rolled out by: the tickets timed on it, and the revision they hold.
+  SlaPolicy: defineSearchAttributeKey('SlaPolicy', SearchAttributeType.KEYWORD),
+  SlaCalendar: defineSearchAttributeKey('SlaCalendar', SearchAttributeType.KEYWORD),
+  SlaPolicyRevision: defineSearchAttributeKey('SlaPolicyRevision', SearchAttributeType.INT),
+  SlaCalendarRevision: defineSearchAttributeKey('SlaCalendarRevision', SearchAttributeType.INT),
 } as const;
 
 export const allTicketSearchAttributes = Object.values(ticketSearchAttributes);

@@ -34,7 +34,7 @@ export async function openServiceLevel(ticket: OpenTicketInput): Promise<TicketS
 }
 
 /** R3: the shipment of the slowest part counts into the response time. */
-function partsLeadMinutes(ticket: Pick<TicketState, 'parts'>): number {
+export function partsLeadMinutes(ticket: Pick<TicketState, 'parts'>): number {
   return Math.max(0, ...(ticket.parts ?? []).map((part) => part.leadMinutes));
 }
 

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -23,12 +24,14 @@ import {
   appointmentBeyondPromiseUpdate,
   projectionStampQuery,
   registeredUpdate,
+  slaChangedSignal,
   ticketQuery,
   type ActionCommands,
   type ActionName,
 } from './messages';
 import { afterAction, openServiceLevel } from './service-level';
 import { prepareCommand } from './special-hours';
+import { retimeClocks, showSlaTerms } from './sla-retiming';
 import { publishChange, showCurrentDetails } from './ticket-publisher';
 import { newTicketState, type EventDraft, type OpenTicketInput, type TicketState } from './ticket-state';
 import { receivedView, ticketView } from './ticket-view';
@@ -84,6 +87,16 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       }),
     { validator: (command) => validateAppointmentBeyondPromise(state, command) },
   );
+  // Waits its turn like a command, so a change never lands between an action's clock moves.
+  setHandler(slaChangedSignal, (change) =>
+    exclusive(async () => {
+      if (isClosed(state)) return;
+      await catchUp(state, commit);
+      const at = now();
+      const drafts = await retimeClocks(state, change, at);
+      if (drafts.length > 0) await commit(drafts, at);
+    }),
+  );
   if (!state.registered) await exclusive(() => register(state, publish));
 
   while (!isClosed(state)) {
@@ -113,6 +126,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 async function register(state: TicketState, publish: Commit): Promise<void> {
   const held = await holdIfContractLapsed(state, state.receivedAt);
   const dispatched = await dispatchFieldWorkAtIntake(state, state.receivedAt);
+  if (patched('sla-search-attributes')) showSlaTerms(state.sla.policy);
   const { channel, missing, enteredBy } = state.intake;
   const opened: EventDraft = {
     type: 'opened',

@@ -14,6 +14,8 @@ import { accessResponses, errorResponses } from '../openapi/operations';
 
 const integer = { type: 'integer' };
 const named = object({ id: text, name: text });
+/** Answered by a PUT with applyTo "running": the revision rolled out and where its progress is read. */
+const rolloutStarted = object({ revision: integer, progress: text });
 
 /** What the access and admin routes answer; objects stay open, as the ticket schemas do. */
 export const adminSchemas = {
@@ -66,8 +68,40 @@ export const adminSchemas = {
     calendarId: textOrNull,
     createdAt: time,
   }),
-  Calendar: object({ id: text, name: text, timeZone: text, weekly: { type: 'object' } }),
-  SlaPolicy: object({ id: text, name: text, calendarId: text, targets: { type: 'object' } }),
+  Calendar: object(
+    {
+      id: text,
+      name: text,
+      timeZone: text,
+      weekly: { type: 'object' },
+      revision: integer,
+      rollout: rolloutStarted,
+    },
+    ['rollout'],
+  ),
+  SlaPolicy: object(
+    {
+      id: text,
+      name: text,
+      calendarId: text,
+      targets: { type: 'object' },
+      revision: integer,
+      rollout: rolloutStarted,
+    },
+    ['rollout'],
+  ),
+  SlaRollout: object({
+    change: object({ kind: oneOf(['policy', 'calendar']), id: text, revision: integer }),
+    found: integer,
+    retimed: integer,
+    alreadyCurrent: integer,
+    closedMeanwhile: integer,
+    failed: integer,
+    pages: integer,
+    startedAt: time,
+    finishedAt: timeOrNull,
+    done: { type: 'boolean' },
+  }),
   ReporterLimitReached: object({ error: text, reporterLimit: integer, activeRequesters: integer }),
   FieldConflict: object({
     error: text,

@@ -10,7 +10,8 @@ export type StoredSlaPolicy = Omit<SlaPolicy, 'calendar'> & { calendarId: string
 
 export interface Replaced<T> {
   created: boolean;
-  item: T;
+  item: T & { revision: number };
+  revisedAt: string;
 }
 
 /** The path names what is replaced; a body naming something else is a mistake, not a rename. */
@@ -25,32 +26,58 @@ function withPathId(id: string, body: unknown): Record<string, unknown> {
   return { ...fields, id };
 }
 
-// xmax is 0 on a row the statement inserted, and the updating transaction's id on one it replaced.
-const upsert = (db: Db, table: string, row: Record<string, unknown>) =>
-  db(table)
-    .insert({ ...row, updated_at: db.fn.now() })
-    .onConflict('id')
-    .merge()
-    .returning<{ created: boolean }[]>(db.raw('(xmax = 0) AS created'));
-
-export async function listCalendars(db: Db): Promise<BusinessCalendar[]> {
-  return (await db('business_calendars').orderBy('id')).map((row) => row.definition);
+export interface Revision {
+  revision: number;
+  revisedAt: string;
 }
 
-/** Replacing a calendar re-times no running ticket: a ticket keeps the policy it read at intake. */
+// xmax is 0 on a row the statement inserted, and the updating transaction's id on one it replaced. A body that
+// changes nothing keeps the revision, so sending the same change twice rolls it out once.
+async function upsert(db: Db, table: string, row: Record<string, string>) {
+  const columns = Object.keys(row);
+  const changed = `(${columns.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `excluded.${c}`).join(', ')})`;
+  const { rows } = await db.raw(
+    `INSERT INTO ${table} AS t (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+     ON CONFLICT (id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')},
+       updated_at = now(),
+       revision = t.revision + CASE WHEN ${changed} THEN 1 ELSE 0 END,
+       revised_at = CASE WHEN ${changed} THEN now() ELSE t.revised_at END
+     RETURNING (xmax = 0) AS created, revision, revised_at`,
+    columns.map((c) => row[c]!),
+  );
+  const stored = rows[0] as { created: boolean; revision: number; revised_at: Date };
+  return { created: stored.created, revision: stored.revision, revisedAt: stored.revised_at.toISOString() };
+}
+
+export async function listCalendars(db: Db): Promise<(BusinessCalendar & { revision: number })[]> {
+  const rows = await db('business_calendars').orderBy('id');
+  return rows.map((row) => ({ ...row.definition, revision: row.revision }));
+}
+
+/** Replacing a calendar re-times no running ticket by itself: rolling it out to them is asked for apart. */
 export async function replaceCalendar(
   db: Db,
   id: string,
   body: unknown,
 ): Promise<Replaced<BusinessCalendar>> {
   const calendar = parseOrThrow(businessCalendarSchema, withPathId(id, body));
-  const [row] = await upsert(db, 'business_calendars', { id, definition: JSON.stringify(calendar) });
-  return { created: row!.created, item: calendar };
+  const stored = await upsert(db, 'business_calendars', { id, definition: JSON.stringify(calendar) });
+  return {
+    created: stored.created,
+    item: { ...calendar, revision: stored.revision },
+    revisedAt: stored.revisedAt,
+  };
 }
 
-export async function listSlaPolicies(db: Db): Promise<StoredSlaPolicy[]> {
+export async function listSlaPolicies(db: Db): Promise<(StoredSlaPolicy & { revision: number })[]> {
   const rows = await db('sla_policies').orderBy('id');
-  return rows.map((row) => ({ ...row.definition, id: row.id, name: row.name, calendarId: row.calendar_id }));
+  return rows.map((row) => ({
+    ...row.definition,
+    id: row.id,
+    name: row.name,
+    calendarId: row.calendar_id,
+    revision: row.revision,
+  }));
 }
 
 /** Checked with the same schema the SLA activity checks every load with, on the calendar it names. */
@@ -72,11 +99,15 @@ export async function replaceSlaPolicy(
     ...fields,
     calendar: calendar.definition,
   });
-  const [row] = await upsert(db, 'sla_policies', {
+  const stored = await upsert(db, 'sla_policies', {
     id,
     name: policy.name,
     calendar_id: checked.id,
     definition: JSON.stringify(policy),
   });
-  return { created: row!.created, item: { ...policy, calendarId: checked.id } };
+  return {
+    created: stored.created,
+    item: { ...policy, calendarId: checked.id, revision: stored.revision },
+    revisedAt: stored.revisedAt,
+  };
 }
