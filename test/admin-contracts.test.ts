@@ -50,6 +50,7 @@ describe('an admin signs and renews contracts', () => {
       onsiteResponseMinutes: 90,
       fastestOnsiteMinutes: 45,
       calendar: itbxBogota,
+      revisions: { policy: 1, calendar: 1 },
     });
     const listed = await suite.admin.get(`/admin/contracts?organization=${encodeURIComponent(organization)}`);
     expect(listed.body.items).toContainEqual(signed.body);
