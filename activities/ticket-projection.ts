@@ -64,6 +64,8 @@ function ticketRow(s: TicketSnapshot, updatedAt: string) {
     allowed_actions: JSON.stringify(s.allowedActions),
     sla: json(s.sla),
     held: json(s.held ?? null),
+    incident: json(s.incident ?? null),
+    incident_number: s.incident?.number ?? null,
     sla_state: s.sla?.state ?? 'on_track',
     response_due: s.sla?.response?.dueAt ?? null,
     resolution_due: s.sla?.resolution?.dueAt ?? null,

@@ -37,6 +37,8 @@ export const ticketEventTypes = [
   'released',
   'csat-requested',
   'projection-failed',
+  'incident-linked',
+  'incident-unlinked',
 ] as const;
 export type TicketEventType = (typeof ticketEventTypes)[number];
 

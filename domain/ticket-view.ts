@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { priorities } from './priority';
 import { instant, slaViewSchema } from './sla-view';
 import { channels, stages, tiers, type TicketIntake } from './ticket';
+import { incidentNoticeSchema } from './incident';
 
 // One shape of a ticket for everyone outside its workflow: the workflow's query and updates answer it, the
 // projection stores it, the API answers it (with what only the projection knows added), the letters quote it
@@ -37,6 +38,7 @@ export const ticketViewSchema = z.object({
   verification: verification.nullable(),
   resolution: signedText.nullable(),
   sla: slaViewSchema.nullable(),
+  incident: incidentNoticeSchema.nullable(),
   allowedActions: z.array(z.string()),
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;

@@ -9,6 +9,7 @@ import * as fieldService from './20261125_007_field_service';
 import * as ticketIntakes from './20261204_008_ticket_intakes';
 import * as relaySending from './20261204_009_relay_sending';
 import * as fastestOnsiteResponse from './20261205_010_fastest_onsite_response';
+import * as incidents from './20261205_011_incidents';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261204_008_ticket_intakes': ticketIntakes,
   '20261204_009_relay_sending': relaySending,
   '20261205_010_fastest_onsite_response': fastestOnsiteResponse,
+  '20261205_011_incidents': incidents,
 };

@@ -47,6 +47,7 @@ function snapshot(version: number, tier: TicketSnapshot['tier']): TicketSnapshot
     receivedAt: at(10),
     allowedActions: ['assign'],
     sla: null,
+    incident: null,
     held: null,
     version,
   };

@@ -1,2 +1,3 @@
 export { ticketWorkflow } from './ticket';
 export { lettersWorkflow } from './letters';
+export { incidentWorkflow } from './incident';

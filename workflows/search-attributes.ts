@@ -15,6 +15,8 @@ export const ticketSearchAttributes = {
   SlaState: defineSearchAttributeKey('SlaState', SearchAttributeType.KEYWORD),
   ResolutionDue: defineSearchAttributeKey('ResolutionDue', SearchAttributeType.DATETIME),
   AssignedEngineer: defineSearchAttributeKey('AssignedEngineer', SearchAttributeType.KEYWORD),
+  /** The major incident a ticket is linked to, while it is. */
+  IncidentId: defineSearchAttributeKey('IncidentId', SearchAttributeType.KEYWORD),
 } as const;
 
 export const allTicketSearchAttributes = Object.values(ticketSearchAttributes);

@@ -4,6 +4,7 @@ import type { NotificationKind, TicketEvent, TicketEventType } from '../domain/t
 import type { SlaPolicy } from '../domain/sla';
 import type { ManagerDecisionPoint, OnsiteDispatch, VendorCase, WaitingOnClient } from '../domain/sla-view';
 import type { SignedText, Verification } from '../domain/ticket-view';
+import type { IncidentNotice } from '../domain/incident';
 import type { SlaClock } from './sla-clock';
 
 export interface OpenTicketInput {
@@ -66,6 +67,8 @@ export interface TicketState {
     by: string;
     accountManager: string | null;
   } | null;
+  /** The major incident the ticket is linked to; absent in tickets that never were. */
+  incident?: IncidentNotice | null;
   /** Letter batches queued and delivered, and whether the closing survey went out (R13). */
   letters: { queued: number; delivered: number; surveyed: boolean };
   /** Bumped by every change; the projection keeps only the newest version of the row. */

@@ -18,6 +18,7 @@ export function ticketView(state: TicketState, allowedActions: string[]): Ticket
     verification: state.verification,
     resolution: state.resolution,
     sla: slaView(state.sla),
+    incident: state.incident ?? null,
     allowedActions,
   };
 }
@@ -49,6 +50,7 @@ export function receivedView(input: OpenTicketInput): TicketView {
     verification: null,
     resolution: null,
     sla: null,
+    incident: null,
     allowedActions: [],
   };
 }

@@ -8,6 +8,7 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TicketView } from '../domain/ticket-view';
 import { nextMoment } from './agenda';
+import { oneAtATime, type Exclusive } from './one-at-a-time';
 import { catchUp } from './catch-up';
 import {
   agreeAppointmentBeyondPromise,
@@ -17,10 +18,14 @@ import {
 import { startLetterCourier, surveyOnClosing } from './letter-courier';
 import { holdIfContractLapsed } from './held-service';
 import { fileDossierIfDue } from './manager-dossier';
+import { applyIncidentCommand, validateIncidentCommand } from './incident-rules';
 import {
   actionNames,
   actionUpdates,
   appointmentBeyondPromiseUpdate,
+  incidentTicketUpdates,
+  type IncidentTicketCommandName,
+  type IncidentTicketCommands,
   projectionStampQuery,
   registeredUpdate,
   ticketQuery,
@@ -35,7 +40,6 @@ import { allowedActions, applyAction, validateAction } from './transitions';
 
 export type TicketWorkflowInput = { open: OpenTicketInput } | { resume: TicketState };
 
-type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 type Commit = (drafts: EventDraft[], at: string) => Promise<void>;
 
 /** One support ticket, from intake to CLOSED (R8–R10), with its SLA clocks and escalation ladder (R11–R21). */
@@ -83,6 +87,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       }),
     { validator: (command) => validateAppointmentBeyondPromise(state, command) },
   );
+  for (const name of Object.keys(incidentTicketUpdates) as IncidentTicketCommandName[]) {
+    handleIncidentCommand(state, name, view, exclusive, commit);
+  }
   if (!state.registered) await exclusive(() => register(state, publish));
 
   while (!isClosed(state)) {
@@ -149,14 +156,27 @@ function handleAction(
   );
 }
 
-/** Clock changes await activities; running commands and timers one at a time keeps them from interleaving. */
-function oneAtATime(): Exclusive {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (work) => {
-    const run = tail.then(work);
-    tail = run.catch(() => undefined);
-    return run;
-  };
+/** What a major incident tells the ticket goes the way of an action: in turn, after what came due. */
+function handleIncidentCommand(
+  state: TicketState,
+  name: IncidentTicketCommandName,
+  view: () => TicketView,
+  exclusive: Exclusive,
+  commit: Commit,
+) {
+  type AnyCommand = IncidentTicketCommands[IncidentTicketCommandName];
+  const update = incidentTicketUpdates[name] as UpdateDefinition<TicketView, [AnyCommand]>;
+  setHandler(
+    update,
+    (command: AnyCommand) =>
+      exclusive(async () => {
+        await catchUp(state, commit);
+        const at = now();
+        await commit(await applyIncidentCommand(state, name, command, at), at);
+        return view();
+      }),
+    { validator: (command: AnyCommand) => validateIncidentCommand(state, name, command) },
+  );
 }
 
 /** A ticket may live for weeks: past the limit it carries its whole state into a fresh run. */

@@ -33,7 +33,7 @@ export interface TicketDetails
     TicketSummary,
     Pick<
       TicketView,
-      'stageEnteredAt' | 'solution' | 'verification' | 'resolution' | 'sla' | 'allowedActions'
+      'stageEnteredAt' | 'solution' | 'verification' | 'resolution' | 'sla' | 'incident' | 'allowedActions'
     > {
   intake: TicketIntake;
   timeline: TimelineEntry[];
@@ -63,6 +63,7 @@ export async function findTicket(db: Db, number: string): Promise<TicketDetails 
     verification: row.verification,
     resolution: row.resolution,
     sla: row.sla,
+    incident: row.incident ?? null,
     allowedActions: row.allowed_actions,
     timeline: await readTimeline(db, number),
     csat: await csatOf({ db }, number),
