@@ -21,6 +21,7 @@ export default defineConfig({
       'test/field-service.test.ts',
       'test/field-work-intake.test.ts',
       'test/sla-clocks.test.ts',
+      'test/incidents.test.ts',
     ],
     provide: { recordHistories: true },
   },

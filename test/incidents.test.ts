@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ticketSearchAttributes } from '../workflows/messages';
+import { keepHistory } from './support/histories';
 import { lettersOf, linkTicketsOf, oneLetterEach, type LinkedTicket } from './support/incident-desk';
 import type { Customer } from './support/people';
 import { useTicketStack } from './support/ticket-stack';
@@ -137,6 +138,9 @@ describe('a major incident carries its tickets together', () => {
       const closed = await api.act(t.number, 'close', { resolution: solution });
       expect(closed.body.stage).toBe('CLOSED');
     }
+    const kept = suite.stack.client.workflow.getHandle(accepting[0]!.number);
+    await kept.result();
+    await keepHistory(kept, 'linked-to-incident-resolved-with-it-then-accepted');
     expect((await api.post(`/incidents/${incident}/actions/post-update`, { message: 'late' })).status).toBe(
       409,
     );

@@ -34,6 +34,7 @@ it('replays every recorded ticket history on the current workflow code', async (
       'long-lived-resumed-run.json',
       'walk-in-entered-five-days-late.json',
       'projection-fault-repaired-then-analysed.json',
+      'linked-to-incident-resolved-with-it-then-accepted.json',
     ]),
   );
   const histories = await Promise.all(
