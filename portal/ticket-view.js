@@ -4,6 +4,7 @@ import { badge, h, labelOf, show, waitingBadge, when } from './dom.js';
 import { field, onSubmit } from './forms.js';
 import { csatPanel } from './csat-form.js';
 import { replyForm } from './reply-form.js';
+import { incidentNotice } from './incidents.js';
 import { temporalUiLink } from './temporal-ui.js';
 import { timelineList } from './timeline.js';
 
@@ -28,6 +29,7 @@ export async function ticketPage(main, context, number) {
       badge('sla', ticket.slaState),
       ticket.waitingOnClient && waitingBadge(),
     ),
+    incidentNotice(ticket.incident),
     h('div', { class: 'columns' }, facts(ticket), actionsPanel(ticket, context, reload)),
     h('h2', {}, 'Timeline'),
     timelineList(ticket.timeline),
