@@ -1,5 +1,8 @@
+import { randomInt } from 'node:crypto';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { ticketSearchAttributes } from '../workflows/messages';
+import { incidentWorkflow } from '../workflows';
+import { incidentDeclaredUpdate, incidentQuery, ticketSearchAttributes } from '../workflows/messages';
 import { keepHistory } from './support/histories';
 import { lettersOf, linkTicketsOf, oneLetterEach, type LinkedTicket } from './support/incident-desk';
 import type { Customer } from './support/people';
@@ -17,7 +20,7 @@ const declaration = {
 };
 const ticketOf = (number: string, token = suite.people.agent.token) =>
   suite.api.as(token).get(`/tickets/${number}`);
-const incidentOf = () => suite.api.get(`/incidents/${incident}`);
+const incidentOf = (number = incident) => suite.api.get(`/incidents/${number}`);
 const numbers = () => tickets.map((t) => t.number);
 
 describe('a major incident carries its tickets together', () => {
@@ -148,5 +151,41 @@ describe('a major incident carries its tickets together', () => {
     expect(listed.body.items).toContainEqual(
       expect.objectContaining({ number: incident, status: 'resolved', ticketCount: tickets.length }),
     );
+  });
+});
+
+describe('an incident that lives long', () => {
+  it('continues as new past its history limit and keeps its tickets', async () => {
+    const { client, taskQueue } = suite.stack;
+    // Numbered far from the desk's sequence: workflow ids are shared by every file on the server.
+    const number = `INC-7${randomInt(1e9)}`;
+    const declare = {
+      ...declaration,
+      number,
+      declaredBy: suite.people.agent.email,
+      declaredAt: new Date().toISOString(),
+      historyLimit: 25,
+    };
+    const startWorkflowOperation = new WithStartWorkflowOperation(incidentWorkflow, {
+      workflowId: number,
+      taskQueue,
+      args: [{ declare }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    await client.workflow.executeUpdateWithStart(incidentDeclaredUpdate, { startWorkflowOperation });
+    const handle = client.workflow.getHandle(number);
+    const firstRun = (await handle.describe()).runId;
+    const linked = await linkTicketsOf(suite.api, number, [customers[0]!], 3);
+
+    expect((await handle.describe()).runId).not.toBe(firstRun);
+    const incident = await handle.query(incidentQuery);
+    expect(incident.tickets.map((t) => t.number)).toEqual(linked.map((t) => t.number));
+    expect(incident.timeline.map((e) => e.type)).toEqual([
+      'declared',
+      'ticket-linked',
+      'ticket-linked',
+      'ticket-linked',
+    ]);
+    expect((await incidentOf(number)).body.tickets).toHaveLength(3);
   });
 });

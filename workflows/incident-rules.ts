@@ -78,7 +78,6 @@ const incidentRules: { [C in Name]: IncidentRule<C> } = {
     apply: (state, { actor, incident, solution }, at) => {
       state.solution = { text: solution, by: actor, at };
       state.incident = { ...state.incident!, resolvedAt: at };
-      state.sla.waitingOnClient = null;
       state.verification = null;
       enterStage(state, 'CUSTOMER_TESTING', at);
       return [
