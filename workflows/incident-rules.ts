@@ -1,11 +1,8 @@
-import { ApplicationFailure, upsertSearchAttributes } from '@temporalio/workflow';
+import { upsertSearchAttributes } from '@temporalio/workflow';
 import type { Stage } from '../domain/ticket';
 import { heldReason } from './held-service';
-import {
-  failureTypes,
-  type IncidentTicketCommandName as Name,
-  type IncidentTicketCommands as Commands,
-} from './messages';
+import { type IncidentTicketCommandName as Name, type IncidentTicketCommands as Commands } from './messages';
+import { missingFields, notAllowedNow } from './refusals';
 import { ticketSearchAttributes } from './search-attributes';
 import { afterAction, scheduleStatusUpdate } from './service-level';
 import { working } from './stage-rules';
@@ -97,23 +94,12 @@ const incidentRules: { [C in Name]: IncidentRule<C> } = {
 export function validateIncidentCommand<C extends Name>(state: TicketState, name: C, command: Commands[C]) {
   const rule = incidentRules[name];
   if (typeof command?.actor !== 'string' || typeof command.incident === 'undefined') {
-    throw ApplicationFailure.create({
-      type: failureTypes.invalidCommand,
-      message: `${name}: actor and incident required`,
-      nonRetryable: true,
-    });
+    throw missingFields(name, ['actor', 'incident']);
   }
   const blocked = rule.from.includes(state.stage)
     ? rule.blockedBecause(state, command)
     : `not allowed in stage ${state.stage}`;
-  if (blocked) {
-    throw ApplicationFailure.create({
-      type: failureTypes.transitionNotAllowed,
-      message: `${name}: ${blocked}`,
-      details: [{ stage: state.stage, allowed: allowedActions(state) }],
-      nonRetryable: true,
-    });
-  }
+  if (blocked) throw notAllowedNow(name, blocked, state.stage, allowedActions(state));
 }
 
 export async function applyIncidentCommand<C extends Name>(

@@ -1,6 +1,5 @@
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   continueAsNew,
   proxyActivities,
@@ -15,7 +14,6 @@ import type { TicketAnswer } from '../activities/incident-tickets';
 import { projection } from './activity-proxies';
 import { incidentRules } from './incident-commands';
 import {
-  failureTypes,
   incidentDeclaredUpdate,
   incidentQuery,
   incidentUpdates,
@@ -23,6 +21,7 @@ import {
   type IncidentCommands,
 } from './messages';
 import { oneAtATime } from './one-at-a-time';
+import { missingFields, notAllowedNow } from './refusals';
 import {
   newIncidentState,
   recordIncidentEvent,
@@ -101,24 +100,10 @@ function validate<C>(state: IncidentState, name: string, rule: IncidentRule<C>, 
   const missing = ['actor', ...rule.required].filter(
     (field) => typeof given?.[field] !== 'string' || (given[field] as string).trim() === '',
   );
-  if (missing.length > 0) {
-    throw ApplicationFailure.create({
-      type: failureTypes.invalidCommand,
-      message: `${name}: ${missing.join(', ')} required`,
-      details: missing.map((field) => ({ field, message: 'required' })),
-      nonRetryable: true,
-    });
-  }
+  if (missing.length > 0) throw missingFields(name, missing);
   const blocked =
     state.view.status === 'resolved' ? 'the incident is resolved' : rule.blockedBecause(state, command);
-  if (blocked) {
-    throw ApplicationFailure.create({
-      type: failureTypes.transitionNotAllowed,
-      message: `${name}: ${blocked}`,
-      details: [{ stage: state.view.status, allowed: [] }],
-      nonRetryable: true,
-    });
-  }
+  if (blocked) throw notAllowedNow(name, blocked, state.view.status, []);
 }
 
 function historyTooLong(state: IncidentState): boolean {

@@ -41,6 +41,12 @@ import { allowedActions, applyAction, validateAction } from './transitions';
 export type TicketWorkflowInput = { open: OpenTicketInput } | { resume: TicketState };
 
 type Commit = (drafts: EventDraft[], at: string) => Promise<void>;
+interface Handling {
+  state: TicketState;
+  view: () => TicketView;
+  exclusive: Exclusive;
+  commit: Commit;
+}
 
 /** One support ticket, from intake to CLOSED (R8–R10), with its SLA clocks and escalation ladder (R11–R21). */
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketView> {
@@ -74,7 +80,19 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   };
 
   if ('resume' in input) showCurrentDetails(state);
-  for (const name of actionNames) handleAction(state, name, view, exclusive, commit);
+  const handling: Handling = { state, view, exclusive, commit };
+  for (const name of actionNames) {
+    type AnyAction = ActionCommands[ActionName];
+    handleCommand<AnyAction>(
+      actionUpdates[name] as UpdateDefinition<TicketView, [AnyAction]>,
+      (command) => validateAction(state, name, command),
+      async (command, at) => [
+        ...applyAction(state, name, command, at),
+        ...(await afterAction(state, name, command, at)),
+      ],
+      handling,
+    );
+  }
   setHandler(
     appointmentBeyondPromiseUpdate,
     (command) =>
@@ -88,7 +106,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     { validator: (command) => validateAppointmentBeyondPromise(state, command) },
   );
   for (const name of Object.keys(incidentTicketUpdates) as IncidentTicketCommandName[]) {
-    handleIncidentCommand(state, name, view, exclusive, commit);
+    type AnyCommand = IncidentTicketCommands[IncidentTicketCommandName];
+    handleCommand<AnyCommand>(
+      incidentTicketUpdates[name] as UpdateDefinition<TicketView, [AnyCommand]>,
+      (command) => validateIncidentCommand(state, name, command),
+      (command, at) => applyIncidentCommand(state, name, command, at),
+      handling,
+    );
   }
   if (!state.registered) await exclusive(() => register(state, publish));
 
@@ -130,52 +154,27 @@ async function register(state: TicketState, publish: Commit): Promise<void> {
   state.registered = true;
 }
 
-function handleAction(
-  state: TicketState,
-  name: ActionName,
-  view: () => TicketView,
-  exclusive: Exclusive,
-  commit: Commit,
+/**
+ * A command to the ticket, an action or what its major incident tells it: validated before it enters history,
+ * then run in turn after what came due, so a missed rung never undoes a newer command.
+ */
+function handleCommand<C>(
+  update: UpdateDefinition<TicketView, [C]>,
+  validate: (command: C) => void,
+  decide: (command: C, at: string) => Promise<EventDraft[]>,
+  { state, view, exclusive, commit }: Handling,
 ) {
-  type AnyCommand = ActionCommands[ActionName];
-  const update = actionUpdates[name] as UpdateDefinition<TicketView, [AnyCommand]>;
   setHandler(
     update,
     // Re-validated inside: another command may have changed the ticket while this one waited its turn.
-    (command: AnyCommand) =>
-      exclusive(async () => {
-        // What came due before the command happened before it: a missed rung never undoes a newer command.
-        await catchUp(state, commit);
-        const at = now();
-        const drafts = applyAction(state, name, command, at);
-        drafts.push(...(await afterAction(state, name, command, at)));
-        await commit(drafts, at);
-        return view();
-      }),
-    { validator: (command: AnyCommand) => validateAction(state, name, command) },
-  );
-}
-
-/** What a major incident tells the ticket goes the way of an action: in turn, after what came due. */
-function handleIncidentCommand(
-  state: TicketState,
-  name: IncidentTicketCommandName,
-  view: () => TicketView,
-  exclusive: Exclusive,
-  commit: Commit,
-) {
-  type AnyCommand = IncidentTicketCommands[IncidentTicketCommandName];
-  const update = incidentTicketUpdates[name] as UpdateDefinition<TicketView, [AnyCommand]>;
-  setHandler(
-    update,
-    (command: AnyCommand) =>
+    (command: C) =>
       exclusive(async () => {
         await catchUp(state, commit);
         const at = now();
-        await commit(await applyIncidentCommand(state, name, command, at), at);
+        await commit(await decide(command, at), at);
         return view();
       }),
-    { validator: (command: AnyCommand) => validateIncidentCommand(state, name, command) },
+    { validator: validate },
   );
 }
 
