@@ -95,7 +95,10 @@ async function answered<T>(ctx: DeskContext, number: string, call: () => Promise
     }
     if (error instanceof WorkflowNotFoundError) throw DeskError.notFound(`incident ${number}`);
     if (notAnsweredInTime(error)) {
-      throw DeskError.unavailable(`no worker answered within ${ctx.updateDeadlineMs} ms; try again`);
+      // A command to many tickets may outlast the deadline and still be carried out: read before retrying.
+      throw DeskError.unavailable(
+        `the incident did not answer within ${ctx.updateDeadlineMs} ms; read it before trying again`,
+      );
     }
     throw error;
   }
