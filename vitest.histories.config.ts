@@ -23,6 +23,7 @@ export default defineConfig({
       'test/sla-clocks.test.ts',
       'test/work-plan-follow-up.test.ts',
       'test/sla-rollout.test.ts',
+      'test/incidents.test.ts',
     ],
     provide: { recordHistories: true },
   },

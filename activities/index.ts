@@ -2,6 +2,7 @@ import type { Db } from '../lib/db';
 import { createBusinessClockActivities } from './business-clock';
 import { createContractStandingActivities } from './contract-standing';
 import { createFieldDispatchActivities } from './field-dispatch';
+import { createIncidentActivities } from './incident-tickets';
 import type { MailSettings } from '../domain/mail-settings';
 import { createLetterDeliveryActivities } from './letter-delivery';
 import { createManagerDossierActivities } from './manager-dossier';
@@ -27,6 +28,7 @@ export function createActivities({ db, defaultPolicyId, mail }: ActivityDependen
     ...createManagerDossierActivities(db),
     ...createLetterDeliveryActivities(db, mail),
     ...createContractStandingActivities(db),
+    ...createIncidentActivities(db),
   };
 }
 

@@ -66,6 +66,8 @@ function ticketRow(s: TicketSnapshot, updatedAt: string) {
     held: json(s.held ?? null),
     plan: json(s.plan ?? null),
     plan_overdue: (s.plan?.activities ?? []).some((a) => a.overdue && a.status !== 'completed'),
+    incident: json(s.incident ?? null),
+    incident_number: s.incident?.number ?? null,
     sla_state: s.sla?.state ?? 'on_track',
     response_due: s.sla?.response?.dueAt ?? null,
     resolution_due: s.sla?.resolution?.dueAt ?? null,

@@ -20,6 +20,7 @@ import { metricsRoutes } from './metrics-routes';
 import { partsRoutes } from './tickets/parts-routes';
 import { portalRoutes } from './portal/routes';
 import { reportRoutes } from './reports/routes';
+import { incidentRoutes } from './incidents/routes';
 import { ticketRoutes } from './tickets/routes';
 import { workQueueRoutes } from './tickets/work-queue-routes';
 
@@ -41,6 +42,7 @@ export function createApp(ctx: DeskContext, log: Logger): express.Express {
     }),
   );
   app.use(reportRoutes(ctx));
+  app.use(incidentRoutes(ctx));
   app.use(fieldServiceRoutes(ctx));
   app.use(correspondenceRoutes(ctx));
   app.use(planLinkRoutes(ctx));

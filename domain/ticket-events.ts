@@ -44,6 +44,8 @@ export const ticketEventTypes = [
   'plan-activity-started',
   'plan-activity-completed',
   'plan-activity-overdue',
+  'incident-linked',
+  'incident-unlinked',
 ] as const;
 export type TicketEventType = (typeof ticketEventTypes)[number];
 

@@ -3,6 +3,7 @@ import { priorities } from './priority';
 import { instant, slaViewSchema } from './sla-view';
 import { channels, stages, tiers, type TicketIntake } from './ticket';
 import { workPlanSchema } from './work-plan';
+import { incidentNoticeSchema } from './incident';
 
 // One shape of a ticket for everyone outside its workflow: the workflow's query and updates answer it, the
 // projection stores it, the API answers it (with what only the projection knows added), the letters quote it
@@ -39,6 +40,7 @@ export const ticketViewSchema = z.object({
   resolution: signedText.nullable(),
   sla: slaViewSchema.nullable(),
   plan: workPlanSchema.nullable(),
+  incident: incidentNoticeSchema.nullable(),
   allowedActions: z.array(z.string()),
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;

@@ -11,6 +11,7 @@ import * as relaySending from './20261204_009_relay_sending';
 import * as fastestOnsiteResponse from './20261205_010_fastest_onsite_response';
 import * as workPlans from './20261205_011_work_plans';
 import * as slaRevisions from './20261205_012_sla_revisions';
+import * as incidents from './20261205_013_incidents';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261205_010_fastest_onsite_response': fastestOnsiteResponse,
   '20261205_011_work_plans': workPlans,
   '20261205_012_sla_revisions': slaRevisions,
+  '20261205_013_incidents': incidents,
 };

@@ -1,6 +1,7 @@
 import { api, query } from './api.js';
 import { barChart } from './charts.js';
 import { h, labelOf, show } from './dom.js';
+import { incidentsSection } from './incidents.js';
 import { openTickets, priorities, tiers } from './open-tickets.js';
 
 /** The managers' dashboard: SLA compliance and backlog charts from the reports, and the open tickets by SLA. */
@@ -11,18 +12,20 @@ export async function dashboardPage(main, context, params) {
     tier: params.get('tier') ?? '',
     sla: params.get('sla') ?? 'breached',
   };
-  const [compliance, backlog, queue] = await Promise.all([
+  const [compliance, backlog, queue, incidents] = await Promise.all([
     Promise.all(priorities.map((priority) => api.get(`/reports/sla-compliance?priority=${priority}`))),
     api.get('/reports/backlog'),
     api.get(
       `/queue${query({ priority: filters.priority, tier: filters.tier, slaState: filters.sla, limit: 100 })}`,
     ),
+    api.get('/incidents'),
   ]);
   show(
     main,
     h('h1', {}, 'Dashboard'),
     h('p', {}, h('a', { href: '#/what-if' }, 'What if the SLA policy were different? Replay past tickets')),
     h('div', { class: 'charts' }, complianceChart(compliance), backlogChart(backlog.rows)),
+    incidentsSection(incidents.items, context.settings.temporalUi),
     openTickets(queue, filters, context.settings.temporalUi),
   );
 }

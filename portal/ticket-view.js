@@ -5,6 +5,7 @@ import { field, filesOf, onSubmit, oversizedFiles, showFieldErrors } from './for
 import { csatPanel } from './csat-form.js';
 import { planPanel } from './plan-panel.js';
 import { replyForm } from './reply-form.js';
+import { incidentNotice } from './incidents.js';
 import { temporalUiLink } from './temporal-ui.js';
 import { timelineList } from './timeline.js';
 
@@ -29,6 +30,7 @@ export async function ticketPage(main, context, number) {
       badge('sla', ticket.slaState),
       ticket.waitingOnClient && waitingBadge(),
     ),
+    incidentNotice(ticket.incident),
     h('div', { class: 'columns' }, facts(ticket), actionsPanel(ticket, context, reload)),
     planPanel(ticket),
     await attachmentsSection(ticket, context, reload),

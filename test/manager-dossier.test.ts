@@ -73,6 +73,7 @@ function snapshot(version: number, tier: TicketSnapshot['tier']): TicketSnapshot
     allowedActions: ['assign'],
     sla: null,
     plan: overduePlan,
+    incident: null,
     held: null,
     version,
   };

@@ -37,6 +37,7 @@ it('replays every recorded ticket history on the current workflow code', async (
       'projection-fault-repaired-then-analysed.json',
       'work-plan-approved-activity-overdue.json',
       'paused-ticket-retimed-by-policy-change.json',
+      'linked-to-incident-resolved-with-it-then-accepted.json',
     ]),
   );
   const histories = await Promise.all(

@@ -48,7 +48,9 @@ export function nextMoment(
     }
     if (sla.tier?.status === 'running' && !sla.tier.breached)
       push(at(sla.tier.dueAt), { kind: 'tier-frame-ended' });
-    if (!sla.waitingOnClient) push(at(sla.nextStatusUpdateAt), { kind: 'status-update' });
+    // R17: while an unresolved incident carries the ticket, its status letters are the incident's updates.
+    const carried = state.incident && !state.incident.resolvedAt;
+    if (!sla.waitingOnClient && !carried) push(at(sla.nextStatusUpdateAt), { kind: 'status-update' });
     push(at(sla.manager?.nextReminderAt), { kind: 'manager-reminder' });
     if (state.stage === 'OPEN' || state.stage === 'ANALYSIS')
       push(at(sla.vendor?.nextFollowUpAt), { kind: 'vendor-follow-up' });

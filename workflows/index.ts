@@ -1,3 +1,4 @@
 export { ticketWorkflow } from './ticket';
 export { lettersWorkflow } from './letters';
 export { policyRolloutWorkflow } from './policy-rollout';
+export { incidentWorkflow } from './incident';

@@ -5,6 +5,7 @@ import type { TimedTier } from '../domain/sla';
 import type { RolloutProgress, SlaChange } from '../domain/sla-rollout';
 import type { TicketView } from '../domain/ticket-view';
 import type { PlanAnswerChannel } from '../domain/work-plan';
+import type { IncidentNotice, IncidentView } from '../domain/incident';
 
 /**
  * Everything the API and the worker must agree on to talk to a ticket workflow.
@@ -143,6 +144,8 @@ export const failureTypes = {
   invalidCommand: 'InvalidCommand',
   /** The projection cannot store a change even with unsafe text taken out; retrying would not help. */
   projectionDataFault: 'ProjectionDataFault',
+  /** A ticket an incident cannot take: closed, held, or linked to another incident. */
+  ticketRefused: 'TicketRefused',
 } as const;
 
 export interface TransitionNotAllowedDetails {
@@ -160,3 +163,51 @@ export const slaChangedSignal = defineSignal<[SlaChange]>('sla-changed');
 
 /** How far a policy or calendar rollout got. */
 export const rolloutProgressQuery = defineQuery<RolloutProgress>('rollout-progress');
+
+/**
+ * What a major incident tells each of its tickets, as updates of the ticket taken one at a time with its own
+ * actions. Only the incident workflow sends them (through an activity), so they are no HTTP action.
+ */
+export interface IncidentTicketCommands {
+  'link-incident': { actor: string; incident: IncidentNotice };
+  'unlink-incident': { actor: string; incident: string; reason?: string };
+  /** R17: the incident's status update, written once, is each linked ticket's status letter. */
+  'incident-update': { actor: string; incident: string; message: string };
+  /** The incident's solution, proposed to the ticket and handed to its client for testing (R9, R10). */
+  'incident-resolved': { actor: string; incident: string; solution: string };
+}
+export type IncidentTicketCommandName = keyof IncidentTicketCommands;
+
+export const incidentTicketUpdates: {
+  [C in IncidentTicketCommandName]: UpdateDefinition<TicketView, [IncidentTicketCommands[C]], C>;
+} = {
+  'link-incident': defineUpdate('link-incident'),
+  'unlink-incident': defineUpdate('unlink-incident'),
+  'incident-update': defineUpdate('incident-update'),
+  'incident-resolved': defineUpdate('incident-resolved'),
+};
+
+/** The incident workflow's own commands, one update each, validated before they enter its history. */
+export interface IncidentCommands {
+  link: { actor: string; ticket: string; organization: string };
+  unlink: { actor: string; ticket: string; reason?: string };
+  'post-update': { actor: string; message: string };
+  'set-priority': { actor: string; priority: Priority; reason: string };
+  resolve: { actor: string; solution: string };
+}
+export type IncidentCommandName = keyof IncidentCommands;
+
+export const incidentUpdates: {
+  [C in IncidentCommandName]: UpdateDefinition<IncidentView, [IncidentCommands[C]], C>;
+} = {
+  link: defineUpdate('link'),
+  unlink: defineUpdate('unlink'),
+  'post-update': defineUpdate('post-update'),
+  'set-priority': defineUpdate('set-priority'),
+  resolve: defineUpdate('resolve'),
+};
+
+export const incidentQuery = defineQuery<IncidentView>('incident');
+
+/** Sent with the incident's start: returns once its row is stored, so `201` means the dashboard lists it. */
+export const incidentDeclaredUpdate = defineUpdate<IncidentView>('declared');

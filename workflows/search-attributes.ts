@@ -20,6 +20,8 @@ export const ticketSearchAttributes = {
   SlaCalendar: defineSearchAttributeKey('SlaCalendar', SearchAttributeType.KEYWORD),
   SlaPolicyRevision: defineSearchAttributeKey('SlaPolicyRevision', SearchAttributeType.INT),
   SlaCalendarRevision: defineSearchAttributeKey('SlaCalendarRevision', SearchAttributeType.INT),
+  /** The major incident a ticket is linked to, while it is. */
+  IncidentId: defineSearchAttributeKey('IncidentId', SearchAttributeType.KEYWORD),
 } as const;
 
 export const allTicketSearchAttributes = Object.values(ticketSearchAttributes);

@@ -39,7 +39,7 @@ export function partsLeadMinutes(ticket: Pick<TicketState, 'parts'>): number {
 }
 
 /** R17: P1/P2 tickets tell the requester how things stand at the policy's interval until resolved. */
-async function scheduleStatusUpdate(sla: TicketSla, priority: Priority, from: string): Promise<void> {
+export async function scheduleStatusUpdate(sla: TicketSla, priority: Priority, from: string): Promise<void> {
   const interval = sla.policy.targets[priority].statusUpdateMinutes;
   const unresolved = sla.resolution.status !== 'stopped';
   sla.nextStatusUpdateAt = interval !== null && unresolved ? await deadline(sla, from, interval) : null;

@@ -5,6 +5,7 @@ import type { SlaPolicy } from '../domain/sla';
 import type { ManagerDecisionPoint, OnsiteDispatch, VendorCase, WaitingOnClient } from '../domain/sla-view';
 import type { SignedText, Verification } from '../domain/ticket-view';
 import type { WorkPlan } from '../domain/work-plan';
+import type { IncidentNotice } from '../domain/incident';
 import type { SlaClock } from './sla-clock';
 
 export interface OpenTicketInput {
@@ -73,6 +74,8 @@ export interface TicketState {
   plan?: WorkPlan | null;
   /** The organization's account manager when the ticket was received, told when service is held (R5). */
   accountManager?: string | null;
+  /** The major incident the ticket is linked to; absent in tickets that never were. */
+  incident?: IncidentNotice | null;
   /** Letter batches queued and delivered, and whether the closing survey went out (R13). */
   letters: { queued: number; delivered: number; surveyed: boolean };
   /** Bumped by every change; the projection keeps only the newest version of the row. */

@@ -19,6 +19,7 @@ export function ticketView(state: TicketState, allowedActions: string[]): Ticket
     resolution: state.resolution,
     sla: slaView(state.sla),
     plan: state.plan ?? null,
+    incident: state.incident ?? null,
     allowedActions,
   };
 }
@@ -51,6 +52,7 @@ export function receivedView(input: OpenTicketInput): TicketView {
     resolution: null,
     sla: null,
     plan: null,
+    incident: null,
     allowedActions: [],
   };
 }

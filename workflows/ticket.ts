@@ -9,6 +9,7 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TicketView } from '../domain/ticket-view';
 import { nextMoment } from './agenda';
+import { oneAtATime, type Exclusive } from './one-at-a-time';
 import { catchUp } from './catch-up';
 import {
   agreeAppointmentBeyondPromise,
@@ -18,10 +19,14 @@ import {
 import { startLetterCourier, surveyOnClosing } from './letter-courier';
 import { holdIfContractLapsed } from './held-service';
 import { fileDossierIfDue } from './manager-dossier';
+import { applyIncidentCommand, validateIncidentCommand } from './incident-rules';
 import {
   actionNames,
   actionUpdates,
   appointmentBeyondPromiseUpdate,
+  incidentTicketUpdates,
+  type IncidentTicketCommandName,
+  type IncidentTicketCommands,
   projectionStampQuery,
   registeredUpdate,
   slaChangedSignal,
@@ -39,8 +44,13 @@ import { allowedActions, applyAction, validateAction } from './transitions';
 
 export type TicketWorkflowInput = { open: OpenTicketInput } | { resume: TicketState };
 
-type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 type Commit = (drafts: EventDraft[], at: string) => Promise<void>;
+interface Handling {
+  state: TicketState;
+  view: () => TicketView;
+  exclusive: Exclusive;
+  commit: Commit;
+}
 
 /** One support ticket, from intake to CLOSED (R8–R10), with its SLA clocks and escalation ladder (R11–R21). */
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketView> {
@@ -74,7 +84,19 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   };
 
   if ('resume' in input) showCurrentDetails(state);
-  for (const name of actionNames) handleAction(state, name, view, exclusive, commit);
+  const handling: Handling = { state, view, exclusive, commit };
+  for (const name of actionNames) {
+    type AnyAction = ActionCommands[ActionName];
+    handleCommand<AnyAction>(
+      actionUpdates[name] as UpdateDefinition<TicketView, [AnyAction]>,
+      (command) => validateAction(state, name, command),
+      async (command, at) => {
+        const prepared = await prepareCommand(state, name, command, at);
+        return [...applyAction(state, name, prepared, at), ...(await afterAction(state, name, prepared, at))];
+      },
+      handling,
+    );
+  }
   setHandler(
     appointmentBeyondPromiseUpdate,
     (command) =>
@@ -97,6 +119,15 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       if (drafts.length > 0) await commit(drafts, at);
     }),
   );
+  for (const name of Object.keys(incidentTicketUpdates) as IncidentTicketCommandName[]) {
+    type AnyCommand = IncidentTicketCommands[IncidentTicketCommandName];
+    handleCommand<AnyCommand>(
+      incidentTicketUpdates[name] as UpdateDefinition<TicketView, [AnyCommand]>,
+      (command) => validateIncidentCommand(state, name, command),
+      (command, at) => applyIncidentCommand(state, name, command, at),
+      handling,
+    );
+  }
   if (!state.registered) await exclusive(() => register(state, publish));
 
   while (!isClosed(state)) {
@@ -138,41 +169,28 @@ async function register(state: TicketState, publish: Commit): Promise<void> {
   state.registered = true;
 }
 
-function handleAction(
-  state: TicketState,
-  name: ActionName,
-  view: () => TicketView,
-  exclusive: Exclusive,
-  commit: Commit,
+/**
+ * A command to the ticket, an action or what its major incident tells it: validated before it enters history,
+ * then run in turn after what came due, so a missed rung never undoes a newer command.
+ */
+function handleCommand<C>(
+  update: UpdateDefinition<TicketView, [C]>,
+  validate: (command: C) => void,
+  decide: (command: C, at: string) => Promise<EventDraft[]>,
+  { state, view, exclusive, commit }: Handling,
 ) {
-  type AnyCommand = ActionCommands[ActionName];
-  const update = actionUpdates[name] as UpdateDefinition<TicketView, [AnyCommand]>;
   setHandler(
     update,
     // Re-validated inside: another command may have changed the ticket while this one waited its turn.
-    (command: AnyCommand) =>
+    (command: C) =>
       exclusive(async () => {
-        // What came due before the command happened before it: a missed rung never undoes a newer command.
         await catchUp(state, commit);
         const at = now();
-        const prepared = await prepareCommand(state, name, command, at);
-        const drafts = applyAction(state, name, prepared, at);
-        drafts.push(...(await afterAction(state, name, prepared, at)));
-        await commit(drafts, at);
+        await commit(await decide(command, at), at);
         return view();
       }),
-    { validator: (command: AnyCommand) => validateAction(state, name, command) },
+    { validator: validate },
   );
-}
-
-/** Clock changes await activities; running commands and timers one at a time keeps them from interleaving. */
-function oneAtATime(): Exclusive {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (work) => {
-    const run = tail.then(work);
-    tail = run.catch(() => undefined);
-    return run;
-  };
 }
 
 /** A ticket may live for weeks: past the limit it carries its whole state into a fresh run. */

@@ -1,5 +1,5 @@
-import { ApplicationFailure } from '@temporalio/workflow';
-import { actionNames, failureTypes, type ActionCommands, type ActionName } from './messages';
+import { actionNames, type ActionCommands, type ActionName } from './messages';
+import { missingFields, notAllowedNow } from './refusals';
 import { serviceRules } from './service-rules';
 import { stageRules, type StageRule } from './stage-rules';
 import { correspondenceRules } from './correspondence-rules';
@@ -43,27 +43,13 @@ export function validateAction<A extends ActionName>(
     (field) => !isFilled((command as Record<string, unknown>)?.[field]),
   );
   if (typeof command?.actor !== 'string' || command.actor.trim() === '') missing.unshift('actor');
-  if (missing.length > 0) {
-    throw ApplicationFailure.create({
-      type: failureTypes.invalidCommand,
-      message: `${name}: ${missing.join(', ')} required`,
-      details: missing.map((field) => ({ field, message: 'required' })),
-      nonRetryable: true,
-    });
-  }
+  if (missing.length > 0) throw missingFields(name, missing);
   const held = blockedWhileHeld.includes(name) ? heldReason(state) : undefined;
   const blockedByRule = rule.from.includes(state.stage)
     ? (rule.blockedBecause as (s: TicketState, c: ActionCommands[A]) => string | undefined)?.(state, command)
     : `not allowed in stage ${state.stage}`;
   const blocked = held ?? blockedByRule;
-  if (blocked) {
-    throw ApplicationFailure.create({
-      type: failureTypes.transitionNotAllowed,
-      message: `${name}: ${blocked}`,
-      details: [{ stage: state.stage, allowed: allowedActions(state) }],
-      nonRetryable: true,
-    });
-  }
+  if (blocked) throw notAllowedNow(name, blocked, state.stage, allowedActions(state));
 }
 
 export function applyAction<A extends ActionName>(

@@ -21,6 +21,7 @@ import { correspondenceOperations } from '../correspondence/openapi';
 import { planLinkOperations } from '../tickets/plan-openapi';
 import { fieldServiceOperations } from '../field-service/openapi';
 import { reportOperations } from '../reports/openapi';
+import { incidentOperations } from '../incidents/openapi';
 import { idempotencyKey, listQuerySchema } from '../tickets/routes';
 import { queueQuerySchema } from '../tickets/work-queue-routes';
 
@@ -38,6 +39,7 @@ export function openApiDocument() {
       { name: 'actions', description: 'moves through the procedure (R8–R21); each names its actor' },
       { name: 'queue', description: 'the desk’s work queue (R18)' },
       { name: 'reports', description: 'managers’ reports, JSON or CSV (managers and admins)' },
+      { name: 'incidents', description: 'major incidents: many tickets linked, told and resolved together' },
       { name: 'field service', description: 'from dispatch to the signed report, and invoicing (R21–R23)' },
       { name: 'service', description: 'health, metrics and this documentation' },
       { name: 'access', description: 'who the bearer token belongs to' },
@@ -165,6 +167,7 @@ export function openApiDocument() {
       '/me': meOperation,
       ...adminOperations(),
       ...reportOperations(),
+      ...incidentOperations(),
       ...portalOperations(),
       ...fieldServiceOperations(),
       ...correspondenceOperations(),

@@ -35,7 +35,7 @@ export interface TicketDetails
     TicketSummary,
     Pick<
       TicketView,
-      'stageEnteredAt' | 'solution' | 'verification' | 'resolution' | 'sla' | 'plan' | 'allowedActions'
+      'stageEnteredAt' | 'solution' | 'verification' | 'resolution' | 'sla' | 'plan' | 'incident' | 'allowedActions'
     > {
   intake: TicketIntake;
   timeline: TimelineEntry[];
@@ -66,6 +66,7 @@ export async function findTicket(db: Db, number: string): Promise<TicketDetails 
     resolution: row.resolution,
     sla: row.sla,
     plan: row.plan ?? null,
+    incident: row.incident ?? null,
     allowedActions: row.allowed_actions,
     timeline: await readTimeline(db, number),
     csat: await csatOf({ db }, number),

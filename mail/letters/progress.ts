@@ -46,10 +46,16 @@ const priorityChanged: LetterTemplate = ({ ticket, event }) => {
 /** R17: regular updates on critical and high tickets until a solution is given. */
 const statusUpdate: LetterTemplate = ({ ticket, event, links }) => {
   const due = textOf(event.data, 'resolutionDue') ?? ticket.sla?.resolution?.dueAt;
+  // While a major incident carries the request, its update is written once for every request it hit.
+  const incident = textOf(event.data, 'incident');
+  const message = textOf(event.data, 'message');
   return {
     subject: `Status update: ${ticket.affected}`,
-    intro: `Here is the regular status update on your request ${ticket.number}.`,
+    intro: incident
+      ? `Your request ${ticket.number} is part of a wider incident (${incident}) that we are working on as one. Here is the latest update.`
+      : `Here is the regular status update on your request ${ticket.number}.`,
     blocks: [
+      ...(message ? [{ quote: message }] : []),
       {
         facts: [
           ['Status', stageLabel(textOf(event.data, 'stage') ?? ticket.stage)],

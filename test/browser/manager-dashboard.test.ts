@@ -98,3 +98,36 @@ it('a manager asks what if Tier 1 were 2 business hours and reads the figures be
   await screenshot(page, 'manager-4-what-if');
   await close();
 });
+
+it('a manager sees a major incident on the dashboard, and its requester the incident on their ticket', async () => {
+  const { acme, manager } = suite.people;
+  const ticket = (await suite.api.as(acme.requester.token).post('/tickets', acme.intake())).body;
+  const declared = await suite.api.post('/incidents', {
+    title: 'Mail relay down',
+    impact: 'Every site on the shared relay',
+    service: 'E-mail',
+  });
+  const incident = declared.body.number;
+  expect(
+    (await suite.api.post(`/incidents/${incident}/actions/link`, { ticket: ticket.number })).status,
+  ).toBe(200);
+  await suite.api.post(`/incidents/${incident}/actions/post-update`, { message: 'The relay is restarting.' });
+
+  const desk = await openPortal(chromium.browser, suite.stack.baseUrl, manager.token);
+  const row = desk.page
+    .getByRole('region', { name: 'Major incidents' })
+    .locator(`tr[data-incident="${incident}"]`);
+  await row.waitFor();
+  expect(await row.textContent()).toContain('Mail relay down');
+  const tickets = await row.getByRole('link', { name: 'its tickets' }).getAttribute('href');
+  expect(new URL(tickets!).searchParams.get('query')).toBe(`IncidentId = "${incident}"`);
+  await screenshot(desk.page, 'manager-5-major-incidents');
+  await desk.close();
+
+  const own = await openPortal(chromium.browser, suite.stack.baseUrl, acme.requester.token);
+  await own.page.goto(`${suite.stack.baseUrl}/portal/#/tickets/${ticket.number}`);
+  const notice = own.page.getByRole('region', { name: 'Major incident' });
+  await notice.getByText('The relay is restarting.', { exact: false }).waitFor();
+  expect(await notice.textContent()).not.toContain('Every site on the shared relay');
+  await own.close();
+});
