@@ -48,6 +48,9 @@ const actionExpectations: Record<string, Expected> = {
   reject: customerAction,
   'provide-info': customerAction,
   reply: customerAction,
+  // The client answers the plan; the desk may record an answer given by phone (R8).
+  'approve-plan': customerAction,
+  'decline-plan': customerAction,
   decide: signedIn({ requester: 403, stranger: 403, agent: 403, manager: 400, admin: 403 }),
 };
 

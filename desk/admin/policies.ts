@@ -19,7 +19,9 @@ function withPathId(id: string, body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw DeskError.invalid([{ field: 'body', message: 'must be an object' }]);
   }
-  const fields = body as Record<string, unknown>;
+  const fields = { ...(body as Record<string, unknown>) };
+  // A listing's revision sent back with the rest is the store's bookkeeping, not part of the definition.
+  delete fields.revision;
   if (fields.id !== undefined && fields.id !== id) {
     throw DeskError.refused([{ field: 'id', message: `must be ${id}, the id in the path` }]);
   }
