@@ -35,7 +35,14 @@ export interface TicketDetails
     TicketSummary,
     Pick<
       TicketView,
-      'stageEnteredAt' | 'solution' | 'verification' | 'resolution' | 'sla' | 'plan' | 'incident' | 'allowedActions'
+      | 'stageEnteredAt'
+      | 'solution'
+      | 'verification'
+      | 'resolution'
+      | 'sla'
+      | 'plan'
+      | 'incident'
+      | 'allowedActions'
     > {
   intake: TicketIntake;
   timeline: TimelineEntry[];
