@@ -1,9 +1,10 @@
 import { createTransport } from 'nodemailer';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../lib/db';
 import { createLogger } from '../lib/logger';
 import { startMailCatcher, type MailCatcher } from '../mail/mail-catcher';
 import { startOutboundRelay, type OutboundRelay } from '../mail/outbound-relay';
+import { ownRelayLedger } from './support/mail';
 import { openSmtpDialogue } from './support/smtp-dialogue';
 
 /**
@@ -14,9 +15,11 @@ const maxBytes = 1024 * 1024;
 let db: Db;
 let catcher: MailCatcher;
 let relay: OutboundRelay;
+let ledger: Awaited<ReturnType<typeof ownRelayLedger>> | undefined;
 
 beforeAll(async () => {
-  db = createDb(inject('databaseUrl'));
+  ledger = await ownRelayLedger();
+  db = createDb(ledger.url);
   catcher = await startMailCatcher({ host: '127.0.0.1', smtpPort: 0 });
   relay = await startOutboundRelay({
     db,
@@ -32,6 +35,7 @@ afterAll(async () => {
   await relay?.close();
   await catcher?.close();
   await db?.destroy();
+  await ledger?.drop();
 });
 
 async function relayStillDelivers(subject: string): Promise<void> {

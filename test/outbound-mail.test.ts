@@ -77,7 +77,7 @@ describe('outbound mail', () => {
     await mailboxSettles();
     expect(submissions - before).toBe(2);
     expect(desk.catcher.messages().filter((m) => m.subject.includes(tag(number)))).toHaveLength(1);
-    const ledger = await suite.stack.db('mail_relay_ledger').where('raw', 'like', `%${number}%`);
+    const ledger = await desk.db('mail_relay_ledger').where('raw', 'like', `%${number}%`);
     expect(ledger).toHaveLength(1);
   });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { MailSettings } from '../../domain/mail-settings';
@@ -30,11 +31,30 @@ export interface MailDesk {
   db: Db;
 }
 
+/**
+ * A ledger of the file's own: relays sharing one ledger deliver each other's messages, which is what several
+ * mail processes of one desk should do, but each test file's relay has its own catcher upstream.
+ */
+export async function ownRelayLedger(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const shared = createDb(inject('databaseUrl'), { max: 1 });
+  const schema = `relay_${randomUUID().replaceAll('-', '')}`;
+  await shared.raw('CREATE SCHEMA ??', [schema]);
+  await shared.raw('CREATE TABLE ??.mail_relay_ledger (LIKE public.mail_relay_ledger INCLUDING ALL)', [schema]);
+  const url = new URL(inject('databaseUrl'));
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    drop: () => shared.raw('DROP SCHEMA ?? CASCADE', [schema]).finally(() => shared.destroy()),
+  };
+}
+
 /** A file's own outbound relay in front of its own catcher, as `npm start` runs them. */
 export function useMailDesk(): MailDesk {
   const desk = {} as MailDesk;
+  let ledger: Awaited<ReturnType<typeof ownRelayLedger>> | undefined;
   beforeAll(async () => {
-    desk.db = createDb(inject('databaseUrl'));
+    ledger = await ownRelayLedger();
+    desk.db = createDb(ledger.url);
     desk.catcher = await startMailCatcher({ host: '127.0.0.1', smtpPort: 0 });
     desk.relay = await startOutboundRelay({
       db: desk.db,
@@ -49,6 +69,7 @@ export function useMailDesk(): MailDesk {
     await desk.relay?.close();
     await desk.catcher?.close();
     await desk.db?.destroy();
+    await ledger?.drop();
   });
   return desk;
 }
