@@ -39,7 +39,9 @@ export async function ownRelayLedger(): Promise<{ url: string; drop: () => Promi
   const shared = createDb(inject('databaseUrl'), { max: 1 });
   const schema = `relay_${randomUUID().replaceAll('-', '')}`;
   await shared.raw('CREATE SCHEMA ??', [schema]);
-  await shared.raw('CREATE TABLE ??.mail_relay_ledger (LIKE public.mail_relay_ledger INCLUDING ALL)', [schema]);
+  await shared.raw('CREATE TABLE ??.mail_relay_ledger (LIKE public.mail_relay_ledger INCLUDING ALL)', [
+    schema,
+  ]);
   const url = new URL(inject('databaseUrl'));
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
