@@ -30,6 +30,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A poll waits on a worker, a relay or a projection that a loaded machine delays; vitest's 1 s default is
+    // a guess at the machine's speed, and a passing poll ends as soon as it holds.
+    expect: { poll: { timeout: 30_000, interval: 100 } },
     pool: 'forks',
     // Most of a file's time is spent waiting on Temporal, PostgreSQL, a browser or schemathesis, so four
     // files share two cores well; each keeps to its own task queue, ticket numbers and, where it counts

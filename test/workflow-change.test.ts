@@ -121,5 +121,6 @@ describe('a change to the ticket workflow reaches tickets already running (docs/
       [tested]: expect.stringMatching(/^DeterminismViolationError: .*Nondeterminism/s),
       [analysed]: expect.stringMatching(/^DeterminismViolationError: .*Nondeterminism/s),
     });
-  });
+    // Two workflow bundles are built and four replays run: minutes on a loaded machine, not one.
+  }, 240_000);
 });
