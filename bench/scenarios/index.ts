@@ -1,0 +1,4 @@
+import type { Scenario } from '../scenario';
+
+/** In the order a run takes them: `scale` opens the tickets that `lateness` and `reads` then work on. */
+export const scenarios: Scenario[] = [];
