@@ -53,6 +53,7 @@ export async function startBenchDesk(log: BenchLog, cleanup: Cleanup): Promise<B
     databaseUrl: processes.databaseUrl,
     db,
     client: new Client({ connection, namespace: processes.namespace }),
+    temporalAddress: processes.temporalAddress,
     namespace: processes.namespace,
     taskQueue: DEFAULT_TASK_QUEUE,
     apiUrl,

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Cleanup, projectRoot } from '../dev/support';
 import { parseBenchArguments, usage, UsageError } from './arguments';
 import { startBenchDesk } from './desk';
@@ -18,6 +19,8 @@ try {
   process.exit(2);
 }
 const chosen = scenarios.filter((s) => (options.names.length ? options.names.includes(s.name) : s.byDefault));
+// A worker the bench runs itself (intake's floor) would fill the figures with the SDK's progress lines.
+Runtime.install({ logger: new DefaultLogger('WARN') });
 const resultsDir = join(projectRoot, 'bench/results');
 const log = (line: string) => console.log(`[bench] ${line}`);
 
