@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario';
+import { burst } from './burst';
 import { intake } from './intake';
 
 /** In the order a run takes them: `scale` opens the tickets that `lateness` and `reads` then work on. */
-export const scenarios: Scenario[] = [intake];
+export const scenarios: Scenario[] = [intake, burst];
