@@ -7,10 +7,11 @@ import type { BenchDesk } from './scenario';
 /** How one request of the burst fared: when it was finally answered and what it met on the way. */
 export interface Answer {
   answeredAt: number;
-  /** 202 from the API or 451 from the mail process: accepted for later, then followed or retried. */
+  /** Answers 202 from the API or 451 from the mail process: accepted for later, then followed or retried. */
   deferred: number;
   /** Anything else that was no answer (5xx, a reset connection): retried as a client would. */
   errors: number;
+  lastError?: string;
 }
 
 // A real MTA retries in minutes; the bench retries in seconds so that a run ends, doubling up to a cap.
@@ -19,9 +20,12 @@ const RETRY_CAP_MS = 8_000;
 
 /** A request until it is answered, retrying after each failure with a growing pause; gives up at `deadline`. */
 async function untilAnswered(deadline: number, attempt: () => Promise<'done' | 'deferred'>): Promise<Answer> {
-  const answer = { answeredAt: 0, deferred: 0, errors: 0 };
+  const answer: Answer = { answeredAt: 0, deferred: 0, errors: 0 };
   for (let pause = RETRY_FIRST_MS; ; pause = Math.min(pause * 2, RETRY_CAP_MS)) {
-    const outcome = await attempt().catch(() => 'error' as const);
+    const outcome = await attempt().catch((error: Error) => {
+      answer.lastError = error.message;
+      return 'error' as const;
+    });
     if (outcome === 'done') return { ...answer, answeredAt: performance.now() };
     if (outcome === 'deferred') answer.deferred += 1;
     else answer.errors += 1;

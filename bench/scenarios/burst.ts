@@ -66,7 +66,7 @@ export const burst: Scenario = {
             'offered',
             'answered',
             'deferred',
-            'errors',
+            'with errors',
             'failed',
             'p50 ms',
             'p99 ms',
@@ -97,7 +97,8 @@ export const burst: Scenario = {
       notes: [
         `Open loop: each request leaves at its time whatever the earlier ones met; its latency runs from that time ` +
           `to the answer that settled it (API 201, or 200 at the Location after a 202; SMTP 250, retried after ` +
-          `451 from 1 s doubling to 8 s). Deferred counts 202s and 451s; errors anything else that was retried.`,
+          `451 from 1 s doubling to 8 s). Deferred: requests answered 202 or 451 at least once; with errors: ` +
+          `requests that met anything else (5xx, a reset) and were retried${lastError(requests)}.`,
         acknowledgedNote(letters, answered),
       ],
     };
@@ -108,18 +109,22 @@ function row(channel: string, requests: Request[]): (string | number)[] {
   const mine = requests.filter((r) => channel === 'all' || r.channel === channel);
   const answered = mine.flatMap((r) => (r.answer ? [r.answer] : []));
   const latency = distribution(mine.flatMap((r) => (r.answer ? [r.answer.answeredAt - r.offeredAt] : [])));
-  const sum = (pick: (a: Answer) => number) => answered.reduce((n, a) => n + pick(a), 0);
   return [
     channel,
     mine.length,
     answered.length,
-    sum((a) => a.deferred),
-    sum((a) => a.errors),
+    answered.filter((a) => a.deferred > 0).length,
+    answered.filter((a) => a.errors > 0).length,
     mine.length - answered.length,
     latency.p50,
     latency.p99,
     latency.max,
   ];
+}
+
+function lastError(requests: Request[]): string {
+  const met = requests.flatMap((r) => (r.answer?.lastError ? [r.answer.lastError] : []));
+  return met.length ? `, last met: ${met.at(-1)}` : '';
 }
 
 function acknowledgedNote(letters: number, answered: number): string {
