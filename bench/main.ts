@@ -25,14 +25,15 @@ const resultsDir = join(projectRoot, 'bench/results');
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 const cleanup = new Cleanup();
-let stopping = false;
+let stopped: Promise<number> | undefined;
+/** The first reason to stop wins; a later one waits for the same cleanup instead of exiting in its middle. */
 async function stop(code: number, reason?: string): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+  stopped ??= (async () => {
     if (reason) console.error(reason);
     await cleanup.run(log);
-  }
-  process.exit(code);
+    return code;
+  })();
+  process.exit(await stopped);
 }
 process.on('SIGINT', () => void stop(130, 'interrupted: stopping every process the bench started'));
 process.on('SIGTERM', () => void stop(143, 'terminated: stopping every process the bench started'));
@@ -44,6 +45,7 @@ try {
   const machine = await describeMachine(desk.db);
   console.log(formatMachine(machine));
   for (const scenario of chosen) {
+    if (stopped) break;
     console.log(`\n== ${scenario.name}: ${scenario.summary}`);
     try {
       const result = await withMemory(desk, await scenario.run(desk, options, log));

@@ -26,7 +26,9 @@ export async function actionFigures(desk: BenchDesk, concurrency: number, log: B
     .orderByRaw('random()')
     .limit(1 + COLD_ACTIONS + IN_FLIGHT_ACTIONS)
     .pluck('number')) as string[];
-  if (open.length < 1 + COLD_ACTIONS + IN_FLIGHT_ACTIONS) throw new Error(`only ${open.length} open tickets`);
+  if (open.length < 3) throw new Error(`actions need 3 open tickets or more, ${open.length} are open`);
+  // With fewer open tickets than the figures want, the one-at-a-time and in-flight figures share them.
+  const coldCount = Math.min(COLD_ACTIONS, Math.floor((open.length - 1) / 2));
   let pending = 0;
   // A 202 (not confirmed within the API's update deadline) is followed until the ticket shows the change.
   const act = async (number: string, action: string, body: unknown, done: (t: TicketSeen) => boolean) => {
@@ -47,14 +49,14 @@ export async function actionFigures(desk: BenchDesk, concurrency: number, log: B
   await assign(open[0]!);
   const firstActionMs = performance.now() - restartedAt;
 
-  const cold = open.slice(1, 1 + COLD_ACTIONS);
+  const cold = open.slice(1, 1 + coldCount);
   const coldTimes: number[] = [];
   for (const number of cold) {
     const t0 = performance.now();
     await assign(number);
     coldTimes.push(performance.now() - t0);
   }
-  const batch = open.slice(1 + COLD_ACTIONS);
+  const batch = open.slice(1 + coldCount);
   const coldInFlight = await measure(batch.length, concurrency, (i) => assign(batch[i]!));
   const warmInFlight = await measure(batch.length, concurrency, (i) =>
     act(batch[i]!, 'start-analysis', { note: 'looking into it' }, (t) => t.stage !== 'OPEN'),
