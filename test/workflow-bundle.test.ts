@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { expect, inject, it } from 'vitest';
+
+/** The packages of the modules webpack put in the bundle the workers run, read from its module ids. */
+async function bundledPackages(): Promise<{ packages: Set<string>; ours: string[] }> {
+  const code = await readFile(inject('workflowBundlePath'), 'utf8');
+  const ids = [...code.matchAll(/^\/\*\*\*\/ "\.\/([^"]+)"$/gm)].map((m) => m[1]!);
+  const packages = new Set<string>();
+  for (const id of ids.filter((i) => i.includes('node_modules/'))) {
+    const [scope, name] = id.slice(id.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/');
+    packages.add(scope!.startsWith('@') ? `${scope}/${name}` : scope!);
+  }
+  return { packages, ours: ids.filter((i) => !i.includes('node_modules/')) };
+}
+
+it('the workflow bundle holds the workflow code and the SDK, and no zod', async () => {
+  const { packages, ours } = await bundledPackages();
+  expect(ours).toContain('workflows/ticket.ts');
+  // Every module outside the SDK's preloaded ones is evaluated again for each cached ticket, so a schema
+  // library here costs its weight once per open ticket (docs/deploying.md, worker sizing).
+  expect(packages).not.toContain('zod');
+  expect([...packages].sort()).toEqual([
+    '@temporalio/common',
+    '@temporalio/workflow',
+    'long',
+    'ms',
+    'nexus-rpc',
+  ]);
+});
+
+it('the workflow code takes only pure domain rules from domain/, none of its schemas', async () => {
+  const { ours } = await bundledPackages();
+  const domain = ours.filter((id) => id.startsWith('domain/'));
+  expect(domain).not.toContain('domain/work-plan.ts');
+  expect(domain).not.toContain('domain/sla-view.ts');
+});
