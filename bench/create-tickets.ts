@@ -9,6 +9,7 @@ import { startLocalPostgres } from '../dev/postgres';
 import { Cleanup, freePort, projectRoot } from '../dev/support';
 import { startTemporalDevServer } from '../dev/temporal-dev-server';
 import { temporalCliPath } from '../dev/tools';
+import { loadConfig } from '../lib/config';
 import { createDb } from '../lib/db';
 import { createLogger } from '../lib/logger';
 import { createTicketWorker } from '../worker/create-worker';
@@ -85,6 +86,7 @@ try {
     db,
     defaultPolicyId: 'customer-support-sop',
     mail,
+    settings: loadConfig({}).worker,
   });
   const emptyWorker = await Worker.create({
     connection: nativeConnection,

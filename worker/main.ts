@@ -19,6 +19,7 @@ try {
     db,
     defaultPolicyId: config.sla.defaultPolicyId,
     mail,
+    settings: config.worker,
     ...config.temporal,
   });
   log.info(
