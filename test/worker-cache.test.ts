@@ -14,10 +14,10 @@ describe('the worker cache sized from WORKER_MEMORY', () => {
     expect(cachedTicketsFor(1024 * MiB)).toBe(
       Math.floor((1024 * MiB - WORKER_BASE_BYTES) / CACHED_TICKET_BYTES),
     );
-    expect(cachedTicketsFor(1024 * MiB)).toBe(1224);
-    expect(cachedTicketsFor(768 * MiB)).toBe(678);
-    expect(cachedTicketsFor(512 * MiB)).toBe(132);
-    expect(cachedTicketsFor(4096 * MiB)).toBe(7778);
+    expect(cachedTicketsFor(1024 * MiB)).toBe(1148);
+    expect(cachedTicketsFor(768 * MiB)).toBe(636);
+    expect(cachedTicketsFor(512 * MiB)).toBe(124);
+    expect(cachedTicketsFor(4096 * MiB)).toBe(7292);
   });
 
   it('reads sizes in MiB or GiB, 1GiB unless set, and refuses less than 512MiB naming the variable', () => {
@@ -63,7 +63,7 @@ describe('a ticket worker', () => {
       // Run and stopped at once: a created worker holds its connection until it has run.
       await worker.runUntil(async () =>
         expect(worker.options).toMatchObject({
-          maxCachedWorkflows: 678,
+          maxCachedWorkflows: 636,
           shutdownGraceTimeMs: 7_000,
           stickyQueueScheduleToStartTimeoutMs: 2_000,
         }),
