@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario';
 import { intake } from './intake';
+import { scale } from './scale';
 
 /** In the order a run takes them: `scale` opens the tickets that `lateness` and `reads` then work on. */
-export const scenarios: Scenario[] = [intake];
+export const scenarios: Scenario[] = [intake, scale];
