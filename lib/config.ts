@@ -60,6 +60,7 @@ const schema = z.object({
   WORKER_METRICS_ADDRESS: bindAddress.default('127.0.0.1:9464'),
   WORKER_MEMORY: byteSize.pipe(z.number().min(WORKER_MEMORY_MIN_BYTES, 'at least 512MiB')).prefault('1GiB'),
   WORKER_SHUTDOWN_GRACE: durationMs.prefault('10s'),
+  WORKER_BUNDLE_DIR: z.string().min(1).default('.data/workflow-bundles'),
   WORKER_STICKY_TIMEOUT: durationMs.pipe(z.number().min(1, 'more than 0ms')).prefault('1s'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TICKETFLOW_DATA_DIR: z.string().min(1).default('.data'),
@@ -111,6 +112,8 @@ export type Config = {
     shutdownGraceMs: number;
     /** How long a ticket's task waits for the worker that has it cached before any worker may take it. */
     stickyTimeoutMs: number;
+    /** Where the worker keeps the workflow code it bundled, one file per version of that code. */
+    bundleDir: string;
   };
   mail: {
     /** Where the worker submits letters: the outbound relay. */
@@ -198,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       memoryBytes: e.WORKER_MEMORY,
       shutdownGraceMs: e.WORKER_SHUTDOWN_GRACE,
       stickyTimeoutMs: e.WORKER_STICKY_TIMEOUT,
+      bundleDir: e.WORKER_BUNDLE_DIR,
     },
     mail: {
       smtpUrl: e.SMTP_URL,

@@ -1,5 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, inject, it } from 'vitest';
+import { cachedWorkflowBundle, workflowSourceKey } from '../worker/workflow-bundle';
 
 /** The packages of the modules webpack put in the bundle the workers run, read from its module ids. */
 async function bundledPackages(): Promise<{ packages: Set<string>; ours: string[] }> {
@@ -33,4 +36,18 @@ it('the workflow code takes only pure domain rules from domain/, none of its sch
   const domain = ours.filter((id) => id.startsWith('domain/'));
   expect(domain).not.toContain('domain/work-plan.ts');
   expect(domain).not.toContain('domain/sla-view.ts');
+});
+
+it('a worker loads the bundle an earlier start left for the same workflow code instead of bundling again', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ticketflow-bundles-'));
+  try {
+    const key = await workflowSourceKey();
+    expect(await workflowSourceKey()).toBe(key);
+    const earlier = join(dir, `workflows-${key}.js`);
+    await writeFile(earlier, await readFile(inject('workflowBundlePath')));
+    const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+    expect(await cachedWorkflowBundle(dir, quiet)).toEqual({ codePath: earlier });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

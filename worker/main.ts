@@ -4,7 +4,8 @@ import { createDb } from '../lib/db';
 import { createLogger } from '../lib/logger';
 import { connectTemporal } from '../lib/temporal-connection';
 import { createTicketWorker } from './create-worker';
-import { installWorkerRuntime } from './runtime';
+import { installWorkerRuntime, temporalLogger } from './runtime';
+import { cachedWorkflowBundle } from './workflow-bundle';
 import { mailSettings } from '../mail/settings';
 
 const config = loadConfig();
@@ -20,6 +21,7 @@ try {
     defaultPolicyId: config.sla.defaultPolicyId,
     mail,
     settings: config.worker,
+    workflowBundle: await cachedWorkflowBundle(config.worker.bundleDir, temporalLogger(log)),
     ...config.temporal,
   });
   log.info(
