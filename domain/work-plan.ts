@@ -57,14 +57,6 @@ export const workPlanSchema = z
   .describe('the work plan (R8), with its special-hours work (R16)');
 export type WorkPlan = z.infer<typeof workPlanSchema>;
 
-/** What a plan's terms are when neither the contract nor its policy says (the ITBX procedure's). */
-export const planTermDefaults = {
-  /** Business days of notice special-hours work needs (R16). */
-  specialHoursNoticeDays: 3,
-  /** A real desk does not count the client's time to decide against itself. */
-  planApprovalPausesClocks: true,
-} as const;
-
 /** A special-hours window the client agreed to, as the field engineer and the invoice see it. */
 export interface AgreedWindow {
   activity: number;

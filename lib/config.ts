@@ -15,6 +15,20 @@ const durationMs = z
     return Number(match[1]) * unit;
   });
 
+const MiB = 2 ** 20;
+
+// Binary units only, so 1GiB is 1024 MiB and no one wonders whether a G means 1000 or 1024.
+const byteSize = z
+  .string()
+  .regex(/^\d+(MiB|GiB)$/, 'a size such as 768MiB or 2GiB')
+  .transform((text) => {
+    const match = /^(\d+)(MiB|GiB)$/.exec(text)!;
+    return Number(match[1]) * (match[2] === 'GiB' ? 1024 * MiB : MiB);
+  });
+
+/** Below this a worker holds too few tickets beside its own base (docs/deploying.md, worker sizing). */
+export const WORKER_MEMORY_MIN_BYTES = 512 * MiB;
+
 const port = z.coerce.number().int().min(1).max(65535);
 const count = z.coerce.number().int().min(1);
 
@@ -44,6 +58,10 @@ const schema = z.object({
   SLA_DEFAULT_POLICY: z.string().min(1).default('customer-support-sop'),
   TICKET_HISTORY_LIMIT: z.coerce.number().int().min(200).max(50_000).default(10_000),
   WORKER_METRICS_ADDRESS: bindAddress.default('127.0.0.1:9464'),
+  WORKER_MEMORY: byteSize.pipe(z.number().min(WORKER_MEMORY_MIN_BYTES, 'at least 512MiB')).prefault('1GiB'),
+  WORKER_SHUTDOWN_GRACE: durationMs.prefault('10s'),
+  WORKER_BUNDLE_DIR: z.string().min(1).default('.data/workflow-bundles'),
+  WORKER_STICKY_TIMEOUT: durationMs.pipe(z.number().min(1, 'more than 0ms')).prefault('1s'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TICKETFLOW_DATA_DIR: z.string().min(1).default('.data'),
   TEMPORAL_PORT: port.default(7233),
@@ -85,8 +103,18 @@ export type Config = {
   /** The SLA policy of organizations without a contract (R16). */
   sla: { defaultPolicyId: string };
   tickets: { historyLimit: number };
-  /** Where the worker's Prometheus exporter listens; undefined when turned off. */
-  worker: { metricsAddress: string | undefined };
+  worker: {
+    /** Where the worker's Prometheus exporter listens; undefined when turned off. */
+    metricsAddress: string | undefined;
+    /** The memory the worker may use (its unit's `MemoryMax`): sizes its cache of tickets. */
+    memoryBytes: number;
+    /** How long a stopping worker lets the tasks in hand finish before it cancels them. */
+    shutdownGraceMs: number;
+    /** How long a ticket's task waits for the worker that has it cached before any worker may take it. */
+    stickyTimeoutMs: number;
+    /** Where the worker keeps the workflow code it bundled, one file per version of that code. */
+    bundleDir: string;
+  };
   mail: {
     /** Where the worker submits letters: the outbound relay. */
     smtpUrl: string;
@@ -168,7 +196,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     sla: { defaultPolicyId: e.SLA_DEFAULT_POLICY },
     tickets: { historyLimit: e.TICKET_HISTORY_LIMIT },
-    worker: { metricsAddress: e.WORKER_METRICS_ADDRESS || undefined },
+    worker: {
+      metricsAddress: e.WORKER_METRICS_ADDRESS || undefined,
+      memoryBytes: e.WORKER_MEMORY,
+      shutdownGraceMs: e.WORKER_SHUTDOWN_GRACE,
+      stickyTimeoutMs: e.WORKER_STICKY_TIMEOUT,
+      bundleDir: e.WORKER_BUNDLE_DIR,
+    },
     mail: {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM,

@@ -65,6 +65,7 @@ describe('a worker and an API reaching Temporal through mutual TLS', () => {
       db: workerDb,
       defaultPolicyId: workerConfig.sla.defaultPolicyId,
       mail: testMailSettings(),
+      settings: workerConfig.worker,
       ...workerConfig.temporal,
       workflowBundle: workflowBundle(),
     });

@@ -3,6 +3,7 @@ import { Worker, type NativeConnection, type WorkflowBundleOption } from '@tempo
 import { createActivities } from '../activities';
 import type { MailSettings } from '../domain/mail-settings';
 import type { Db } from '../lib/db';
+import { workerSizing, type WorkerSettings } from './cache-sizing';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -14,6 +15,8 @@ export interface TicketWorkerOptions {
   /** The SLA policy of organizations without a valid contract. */
   defaultPolicyId: string;
   mail: MailSettings;
+  /** Memory, shutdown grace and sticky timeout, as configured (`config.worker`). */
+  settings: WorkerSettings;
   /** A prebuilt bundle, so tests that start many workers bundle the workflow code once. */
   workflowBundle?: WorkflowBundleOption;
 }
@@ -25,6 +28,7 @@ export function createTicketWorker({
   db,
   defaultPolicyId,
   mail,
+  settings,
   workflowBundle,
 }: TicketWorkerOptions) {
   return Worker.create({
@@ -33,5 +37,6 @@ export function createTicketWorker({
     taskQueue,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
     activities: createActivities({ db, defaultPolicyId, mail }),
+    ...workerSizing(settings),
   });
 }

@@ -4,7 +4,8 @@ import { createDb } from '../lib/db';
 import { createLogger } from '../lib/logger';
 import { connectTemporal } from '../lib/temporal-connection';
 import { createTicketWorker } from './create-worker';
-import { installWorkerRuntime } from './runtime';
+import { installWorkerRuntime, temporalLogger } from './runtime';
+import { cachedWorkflowBundle } from './workflow-bundle';
 import { mailSettings } from '../mail/settings';
 
 const config = loadConfig();
@@ -19,6 +20,8 @@ try {
     db,
     defaultPolicyId: config.sla.defaultPolicyId,
     mail,
+    settings: config.worker,
+    workflowBundle: await cachedWorkflowBundle(config.worker.bundleDir, temporalLogger(log)),
     ...config.temporal,
   });
   log.info(

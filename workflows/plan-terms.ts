@@ -1,5 +1,5 @@
 import type { SlaPolicy } from '../domain/sla';
-import { planTermDefaults } from '../domain/work-plan';
+import { planTermDefaults } from '../domain/plan-terms';
 import type { TicketState } from './ticket-state';
 
 /** The plan's terms on the ticket's contract: its policy's, else the procedure's defaults. */

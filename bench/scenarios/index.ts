@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario';
 import { burst } from './burst';
 import { intake } from './intake';
 import { reads } from './reads';
+import { scale } from './scale';
 
 /** In the order a run takes them: `scale` opens the tickets that `lateness` and `reads` then work on. */
-export const scenarios: Scenario[] = [intake, burst, reads];
+export const scenarios: Scenario[] = [intake, burst, scale, reads];

@@ -1,5 +1,6 @@
 import { afterBusinessDays, isOpen, type BusinessCalendar } from '../../domain/calendar';
-import { onsiteWindows, planTermDefaults, type AgreedWindow } from '../../domain/work-plan';
+import { planTermDefaults } from '../../domain/plan-terms';
+import { onsiteWindows, type AgreedWindow } from '../../domain/work-plan';
 import type { SlaView } from '../../domain/sla-view';
 import type { Db } from '../../lib/db';
 import { DeskError } from '../errors';

@@ -10,6 +10,7 @@ import { apiClient, type ApiClient } from './http';
 import { seedDesk, type Desk } from './people';
 import { testLinkSecret, testMailSettings } from './mail';
 import type { MailSettings } from '../../domain/mail-settings';
+import { loadConfig } from '../../lib/config';
 import { createDb, type Db } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createTicketWorker } from '../../worker/create-worker';
@@ -38,6 +39,8 @@ export async function startWorker(
     mail,
     namespace: 'default',
     taskQueue,
+    // The defaults a deployment starts with: a 1 GiB worker's cache, a 1 s sticky timeout.
+    settings: loadConfig({}).worker,
     workflowBundle: code ?? workflowBundle(),
   });
   const running = worker.run();

@@ -1,0 +1,34 @@
+import type { Config } from '../lib/config';
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+/**
+ * A worker's resident memory with an empty cache (measured: ~385 MiB once polling: Node, tsx, the SDK's native
+ * core, the workflow bundle in its V8 context, the database pool) and room for the garbage between collections
+ * (docs/deploying.md, worker sizing).
+ */
+export const WORKER_BASE_BYTES = 450 * MiB;
+
+/** What one cached ticket adds to the worker's resident memory, heap and native footprint together (measured: ~512 KiB). */
+export const CACHED_TICKET_BYTES = 512 * KiB;
+
+/** The SDK's floor for a non-empty cache. */
+const MIN_CACHED_TICKETS = 2;
+
+/** Tickets a worker of this memory keeps cached; the others are replayed from their history when they move. */
+export function cachedTicketsFor(memoryBytes: number): number {
+  return Math.max(MIN_CACHED_TICKETS, Math.floor((memoryBytes - WORKER_BASE_BYTES) / CACHED_TICKET_BYTES));
+}
+
+export type WorkerSettings = Pick<Config['worker'], 'memoryBytes' | 'shutdownGraceMs' | 'stickyTimeoutMs'>;
+
+/** The SDK options that follow from the worker's configuration. */
+export function workerSizing({ memoryBytes, shutdownGraceMs, stickyTimeoutMs }: WorkerSettings) {
+  return {
+    maxCachedWorkflows: cachedTicketsFor(memoryBytes),
+    shutdownGraceTime: shutdownGraceMs,
+    // A ticket cached on a worker that died waits this long before any worker may take it and replay it.
+    stickyQueueScheduleToStartTimeout: stickyTimeoutMs,
+  };
+}
