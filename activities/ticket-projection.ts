@@ -1,7 +1,7 @@
 import type { Db } from '../lib/db';
 import { eventType, type TicketEvent } from '../domain/ticket-events';
 import type { TicketSnapshot } from '../domain/ticket-view';
-import { eventRow, ticketRow } from '../lib/ticket-rows';
+import { eventRow, recordedBreaches, ticketRow } from '../lib/ticket-rows';
 import { lettersFor, messageRow } from './correspondence-rows';
 import { writeRepairingDataFaults, type ProjectionFault } from './projection-faults';
 
@@ -28,6 +28,17 @@ export function createTicketProjection(db: Db) {
         .insert(events.map((e) => eventRow(snapshot.number, e)))
         .onConflict(['ticket_number', 'seq'])
         .ignore();
+      const breaches = recordedBreaches(events);
+      if (breaches.length > 0) {
+        await trx('tickets')
+          .where('number', snapshot.number)
+          .update({
+            recorded_breaches: trx.raw(
+              'ARRAY(SELECT DISTINCT unnest(recorded_breaches || ?::text[]) ORDER BY 1)',
+              [breaches],
+            ),
+          });
+      }
       const messages = events
         .filter((e) => e.type === eventType['reply-received'])
         .map((e) => messageRow(snapshot, e));

@@ -1,4 +1,4 @@
-import type { TicketEvent } from '../domain/ticket-events';
+import { eventType, type TicketEvent } from '../domain/ticket-events';
 import type { TicketSnapshot } from '../domain/ticket-view';
 
 // The rows a ticket is stored as in PostgreSQL. The projection writes them and the bench's history seed
@@ -32,6 +32,9 @@ export function ticketRow(s: TicketSnapshot, updatedAt: string) {
     sla_state: s.sla?.state ?? 'on_track',
     response_due: s.sla?.response?.dueAt ?? null,
     resolution_due: s.sla?.resolution?.dueAt ?? null,
+    response_state: s.sla?.response?.state ?? null,
+    resolution_state: s.sla?.resolution?.state ?? null,
+    onsite_state: s.sla?.onsite?.state ?? null,
     waiting_on_client: s.sla?.waitingOnClient != null,
     version: s.version,
     received_at: s.receivedAt,
@@ -54,6 +57,22 @@ export function eventRow(ticketNumber: string, e: TicketEvent) {
   };
 }
 export type EventRow = ReturnType<typeof eventRow>;
+
+/**
+ * What `events` add to the row's `recorded_breaches`: the clocks they record a breach of, and
+ * `closed-unresolved`. Kept apart from the row, whose newest version wins, because a breach stays recorded
+ * whichever write comes first: the projection adds them to what the row holds.
+ */
+export function recordedBreaches(events: readonly TicketEvent[]): string[] {
+  const marks = events.flatMap((e) =>
+    e.type === eventType['sla-breached']
+      ? [String(e.data.clock)]
+      : e.type === eventType['closed-unresolved']
+        ? [e.type]
+        : [],
+  );
+  return [...new Set(marks)].sort();
+}
 
 function json(value: unknown): string | null {
   return value === null ? null : JSON.stringify(value);

@@ -20,19 +20,17 @@ const query = reportQuery.safeExtend({
 /**
  * One clock's outcome on ticket `t`: null without that clock, `breached` once it ran past its target (its
  * state says so, or a breach was recorded before a priority change re-timed it; a ticket closed unresolved
- * breaks its resolution promise), `met` when it stopped in time, otherwise `pending`.
+ * breaks its resolution promise), `met` when it stopped in time, otherwise `pending`. The row carries the
+ * clock's state and the recorded breaches (migration 20261205_014), so no event is read per ticket.
  */
 function outcome(db: Db, clock: Clock): Knex.Raw {
+  const state = `t.${clock}_state`;
   return db.raw(
-    `CASE WHEN t.sla -> ? ->> 'state' IS NULL THEN NULL
-      WHEN t.sla -> ? ->> 'state' = 'breached'
-        OR EXISTS (SELECT 1 FROM ticket_events b
-                   WHERE b.ticket_number = t.number AND b.type = ? AND b.data ->> 'clock' = ?)
-        OR (? = 'resolution' AND EXISTS (SELECT 1 FROM ticket_events u
-                                         WHERE u.ticket_number = t.number AND u.type = ?)) THEN 'breached'
-      WHEN t.sla -> ? ->> 'state' = 'met' THEN 'met'
+    `CASE WHEN ${state} IS NULL THEN NULL
+      WHEN ${state} = 'breached' OR t.recorded_breaches && ?::text[] THEN 'breached'
+      WHEN ${state} = 'met' THEN 'met'
       ELSE 'pending' END AS ??`,
-    [clock, clock, eventType['sla-breached'], clock, clock, eventType['closed-unresolved'], clock, clock],
+    [clock === 'resolution' ? [clock, eventType['closed-unresolved']] : [clock], clock],
   );
 }
 
