@@ -1,6 +1,8 @@
 import type { Scenario } from '../scenario';
+import { burst } from './burst';
 import { intake } from './intake';
+import { reads } from './reads';
 import { reportsScenario } from './reports';
 
 /** In the order a run takes them: `scale` opens the tickets that `lateness` and `reads` then work on. */
-export const scenarios: Scenario[] = [intake, reportsScenario];
+export const scenarios: Scenario[] = [intake, burst, reads, reportsScenario];

@@ -125,11 +125,11 @@ function latencyPlot(measured: { name: string; m: Measurement }[]): Plot {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: 'creation latency',
       data: { values },
-      width: 420,
+      width: 560,
       height: 200,
       mark: { type: 'boxplot', extent: 'min-max' },
       encoding: {
-        x: { field: 'design', type: 'nominal', axis: { labelAngle: 0 } },
+        x: { field: 'design', type: 'nominal', axis: { labelAngle: 0, labelLimit: 240 } },
         y: { field: 'ms', type: 'quantitative', scale: { type: 'log' }, title: 'ms (log)' },
         color: { field: 'design', type: 'nominal', legend: null },
       },
