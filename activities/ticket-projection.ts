@@ -1,6 +1,7 @@
 import type { Db } from '../lib/db';
 import { eventType, type TicketEvent } from '../domain/ticket-events';
 import type { TicketSnapshot } from '../domain/ticket-view';
+import { eventRow, recordedBreaches, ticketRow } from '../lib/ticket-rows';
 import { lettersFor, messageRow } from './correspondence-rows';
 import { writeRepairingDataFaults, type ProjectionFault } from './projection-faults';
 
@@ -24,9 +25,20 @@ export function createTicketProjection(db: Db) {
         .where('tickets.version', '<', snapshot.version);
       if (events.length === 0) return;
       await trx('ticket_events')
-        .insert(events.map((e) => ({ ticket_number: snapshot.number, ...eventColumns(e) })))
+        .insert(events.map((e) => eventRow(snapshot.number, e)))
         .onConflict(['ticket_number', 'seq'])
         .ignore();
+      const breaches = recordedBreaches(events);
+      if (breaches.length > 0) {
+        await trx('tickets')
+          .where('number', snapshot.number)
+          .update({
+            recorded_breaches: trx.raw(
+              'ARRAY(SELECT DISTINCT unnest(recorded_breaches || ?::text[]) ORDER BY 1)',
+              [breaches],
+            ),
+          });
+      }
       const messages = events
         .filter((e) => e.type === eventType['reply-received'])
         .map((e) => messageRow(snapshot, e));
@@ -42,47 +54,4 @@ export function createTicketProjection(db: Db) {
     recordTicketChange: (change: TicketChange): Promise<ProjectionFault | null> =>
       writeRepairingDataFaults(change, write),
   };
-}
-
-function ticketRow(s: TicketSnapshot, updatedAt: string) {
-  return {
-    number: s.number,
-    stage: s.stage,
-    priority: s.priority,
-    impact: s.intake.impact,
-    urgency: s.intake.urgency,
-    tier: s.tier,
-    assignee: s.assignee,
-    organization: s.intake.organization,
-    requester_email: s.intake.requester.email,
-    channel: s.intake.channel,
-    intake: JSON.stringify(s.intake),
-    solution: json(s.solution),
-    verification: json(s.verification),
-    resolution: json(s.resolution),
-    stage_entered_at: JSON.stringify(s.stageEnteredAt),
-    allowed_actions: JSON.stringify(s.allowedActions),
-    sla: json(s.sla),
-    held: json(s.held ?? null),
-    plan: json(s.plan ?? null),
-    plan_overdue: (s.plan?.activities ?? []).some((a) => a.overdue && a.status !== 'completed'),
-    incident: json(s.incident ?? null),
-    incident_number: s.incident?.number ?? null,
-    sla_state: s.sla?.state ?? 'on_track',
-    response_due: s.sla?.response?.dueAt ?? null,
-    resolution_due: s.sla?.resolution?.dueAt ?? null,
-    waiting_on_client: s.sla?.waitingOnClient != null,
-    version: s.version,
-    received_at: s.receivedAt,
-    updated_at: updatedAt,
-    closed_at: s.stageEnteredAt.CLOSED ?? null,
-  };
-}
-
-function eventColumns(e: TicketEvent) {
-  return { seq: e.seq, type: e.type, stage: e.stage, actor: e.actor, at: e.at, data: JSON.stringify(e.data) };
-}
-
-function json(value: unknown): string | null {
-  return value === null ? null : JSON.stringify(value);
 }

@@ -93,6 +93,7 @@ const schema = z.object({
   BENCH_BURST_TICKETS: count.default(500),
   BENCH_BURST_SECONDS: count.default(60),
   BENCH_READS_TICKETS: count.default(800),
+  BENCH_REPORTS_TICKETS: count.default(200_000),
 });
 
 export type Config = {
@@ -142,7 +143,13 @@ export type Config = {
     mailCatcher: { smtpPort: number; webPort: number };
   };
   /** Sizes of `npm run bench`'s scenarios. */
-  bench: { intakeTickets: number; burstTickets: number; burstSeconds: number; readsTickets: number };
+  bench: {
+    intakeTickets: number;
+    burstTickets: number;
+    burstSeconds: number;
+    readsTickets: number;
+    reportsTickets: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -230,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       burstTickets: e.BENCH_BURST_TICKETS,
       burstSeconds: e.BENCH_BURST_SECONDS,
       readsTickets: e.BENCH_READS_TICKETS,
+      reportsTickets: e.BENCH_REPORTS_TICKETS,
     },
   };
 }

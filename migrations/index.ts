@@ -12,6 +12,7 @@ import * as fastestOnsiteResponse from './20261205_010_fastest_onsite_response';
 import * as workPlans from './20261205_011_work_plans';
 import * as slaRevisions from './20261205_012_sla_revisions';
 import * as incidents from './20261205_013_incidents';
+import * as reportReads from './20261205_014_report_reads';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261205_011_work_plans': workPlans,
   '20261205_012_sla_revisions': slaRevisions,
   '20261205_013_incidents': incidents,
+  '20261205_014_report_reads': reportReads,
 };

@@ -25,7 +25,8 @@ export const breaches: Report = {
         db('ticket_events as e')
           .join('tickets as t', 't.number', 'e.ticket_number')
           .select(
-            'e.at as breachedAt',
+            // Formatted by PostgreSQL: a year's list is ~100 000 rows, each time otherwise parsed and formatted again.
+            db.raw(`to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "breachedAt"`),
             'e.ticket_number as ticketNumber',
             't.organization',
             't.priority',

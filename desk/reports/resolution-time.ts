@@ -27,10 +27,7 @@ export const resolutionTime: Report = groupedReport({
         .select(
           't.priority',
           db.raw(`extract(epoch FROM t.closed_at - t.received_at) / 60 AS minutes`),
-          db.raw(
-            `EXISTS (SELECT 1 FROM ticket_events u WHERE u.ticket_number = t.number AND u.type = ?) AS unresolved`,
-            [eventType['closed-unresolved']],
-          ),
+          db.raw(`? = ANY(t.recorded_breaches) AS unresolved`, [eventType['closed-unresolved']]),
         )
         .where('t.stage', 'CLOSED'),
       filters,
