@@ -42,6 +42,8 @@ export interface BenchDesk {
   databaseUrl: string;
   db: Db;
   client: Client;
+  /** host:port of the Temporal frontend, for a worker the bench runs in its own process (intake's floor). */
+  temporalAddress: string;
   namespace: string;
   taskQueue: string;
   apiUrl: string;

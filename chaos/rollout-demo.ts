@@ -16,7 +16,7 @@ import { listenSmtp } from '../mail/smtp-listener';
 import { validIntake } from '../test/support/intake';
 import { registeredUpdate, rolloutProgressQuery } from '../workflows/messages';
 import { DEFAULT_TASK_QUEUE } from '../workflows/task-queue';
-import { ServiceProcess } from './service-process';
+import { ServiceProcess } from '../dev/service-process';
 
 /**
  * `npm run rollout-demo`: a policy change rolled out to ROLLOUT_TICKETS (2,000) running tickets on a real dev
@@ -84,7 +84,7 @@ try {
     },
     dir,
   );
-  cleanup.push(() => worker.stop());
+  cleanup.push(() => worker.close());
   worker.start();
 
   const terms: Partial<typeof brocent24x7Policy> = { ...brocent24x7Policy };

@@ -16,6 +16,7 @@ const durationMs = z
   });
 
 const port = z.coerce.number().int().min(1).max(65535);
+const count = z.coerce.number().int().min(1);
 
 // host:port, IPv6 hosts in brackets; empty turns the exporter off.
 const bindAddress = z
@@ -70,6 +71,10 @@ const schema = z.object({
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(ATTACHMENT_MAX_BYTES_DEFAULT),
   MAIL_CATCHER_SMTP_PORT: port.default(1025),
   MAIL_CATCHER_WEB_PORT: port.default(1080),
+  BENCH_INTAKE_TICKETS: count.default(300),
+  BENCH_BURST_TICKETS: count.default(500),
+  BENCH_BURST_SECONDS: count.default(60),
+  BENCH_READS_TICKETS: count.default(800),
 });
 
 export type Config = {
@@ -108,6 +113,8 @@ export type Config = {
     pgPort: number;
     mailCatcher: { smtpPort: number; webPort: number };
   };
+  /** Sizes of `npm run bench`'s scenarios. */
+  bench: { intakeTickets: number; burstTickets: number; burstSeconds: number; readsTickets: number };
 };
 
 export class ConfigError extends Error {
@@ -183,6 +190,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       temporalUiPort: e.TEMPORAL_UI_PORT,
       pgPort: e.PG_PORT,
       mailCatcher: { smtpPort: e.MAIL_CATCHER_SMTP_PORT, webPort: e.MAIL_CATCHER_WEB_PORT },
+    },
+    bench: {
+      intakeTickets: e.BENCH_INTAKE_TICKETS,
+      burstTickets: e.BENCH_BURST_TICKETS,
+      burstSeconds: e.BENCH_BURST_SECONDS,
+      readsTickets: e.BENCH_READS_TICKETS,
     },
   };
 }

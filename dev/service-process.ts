@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { projectRoot, stopProcess } from '../dev/support';
+import { projectRoot, stopProcess } from './support';
 
 /**
  * One of the desk's Node processes (`tsx worker/main.ts`, `api/main.ts`, `mail/main.ts`) run the way an
@@ -48,6 +49,20 @@ export class ServiceProcess {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** tsx runs the script inside the Node process it was given, so this pid is the service itself. */
+  get pid(): number | undefined {
+    return this.running ? this.child?.pid : undefined;
+  }
+
+  /** Resident set size in bytes from /proc; 0 while the process is not running. */
+  async rss(): Promise<number> {
+    const pid = this.pid;
+    if (pid === undefined) return 0;
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    const kib = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kib === undefined ? 0 : Number(kib) * 1024;
+  }
+
   /** kill -9: no shutdown hooks, open connections reset, in-flight work abandoned. */
   async kill9(): Promise<void> {
     const child = this.child;
@@ -58,9 +73,18 @@ export class ServiceProcess {
     await exited;
   }
 
-  async stop(): Promise<void> {
-    this.closed = true;
+  /** A clean stop an operator asks for (SIGTERM), to start again later; resolves with how long it took, in ms. */
+  async stop(): Promise<number> {
+    const started = performance.now();
+    this.killedOnPurpose = true;
     if (this.child) await stopProcess(this.child, 5_000);
+    return performance.now() - started;
+  }
+
+  /** Stops the process for good: no restart after this. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.stop();
     this.logFile.end();
   }
 }
