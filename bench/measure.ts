@@ -46,3 +46,8 @@ export function combine(parts: Measurement[]): Measurement {
   const all = distribution(parts.flatMap((part) => part.latencies));
   return { ...all, perSecond: all.count / seconds, seconds };
 }
+
+/** Said beside a figure that has a goal: met or missed, and the goal itself. */
+export function goal(p99: number, goalMs: number): string {
+  return p99 <= goalMs ? `met (≤ ${goalMs})` : `MISSED (≤ ${goalMs})`;
+}

@@ -1,0 +1,67 @@
+import { callApi, demoPerson, openTicket, tierOneAgent } from '../api-client';
+import { goal, measure, type Measurement } from '../measure';
+import type { BenchDesk, BenchLog, FigureTable, Scenario } from '../scenario';
+import { benchSizes } from '../sizes';
+import { actionFigures } from './reads-actions';
+
+const READS = 200;
+const READ_GOAL_MS = 50;
+
+export const reads: Scenario = {
+  name: 'reads',
+  summary: 'queue, list and ticket reads, then actions on cold and warm tickets, beside their goals',
+  byDefault: true,
+  async run(desk, options, log) {
+    const present = await openUpTo(desk, benchSizes.readsTickets, options.concurrency, log);
+    const agent = tierOneAgent(desk);
+    const manager = demoPerson(desk, (p) => p.role === 'manager');
+    const numbers = (await desk.db('tickets').pluck('number')) as string[];
+    const pick = (i: number) => numbers[(i * 7919) % numbers.length]!;
+    const kinds: [string, (i: number) => Promise<unknown>][] = [
+      ['GET /queue', () => callApi(desk, agent, '/queue')],
+      ['GET /tickets', () => callApi(desk, manager, '/tickets')],
+      ['GET /tickets/{n}', (i) => callApi(desk, manager, `/tickets/${pick(i)}`)],
+    ];
+    log(`reads on ${present} tickets: ${READS} of each, one at a time and ${options.concurrency} in flight`);
+    const rows: FigureTable['rows'] = [];
+    for (const [read, call] of kinds) {
+      await measure(10, 1, call);
+      for (const inFlight of [1, options.concurrency]) {
+        const m: Measurement = await measure(READS, inFlight, call);
+        rows.push([read, inFlight, m.perSecond, m.p50, m.p99, m.max, goal(m.p99, READ_GOAL_MS)]);
+      }
+    }
+    const actions = await actionFigures(desk, options.concurrency, log);
+    return {
+      tables: [
+        {
+          title: `reads on ${present} tickets (goal p99 ≤ ${READ_GOAL_MS} ms)`,
+          columns: ['read', 'in flight', 'per second', 'p50 ms', 'p99 ms', 'max ms', 'goal'],
+          rows,
+        },
+        actions.table,
+      ],
+      plots: [],
+      notes: [
+        'Reads are the API answering from PostgreSQL as an agent (queue) and the manager (list, one ticket).',
+        ...actions.notes,
+      ],
+    };
+  },
+};
+
+/** The tickets a run left (10 000 after `scale`), or as many as BENCH_READS_TICKETS says when fewer. */
+async function openUpTo(
+  desk: BenchDesk,
+  wanted: number,
+  concurrency: number,
+  log: BenchLog,
+): Promise<number> {
+  const count = async () => Number((await desk.db('tickets').count({ n: '*' }))[0]!.n);
+  const present = await count();
+  if (present < wanted) {
+    log(`${present} tickets present: opening ${wanted - present} through the API first`);
+    await measure(wanted - present, concurrency, () => openTicket(desk));
+  }
+  return count();
+}
