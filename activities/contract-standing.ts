@@ -11,23 +11,13 @@ export interface ContractStanding {
 }
 
 /** Whether the organization's contract covers the day a request arrives (R5). */
-export function createContractStandingActivities(db: Db) {
-  return {
-    async contractStanding({
-      organization,
-      at,
-    }: {
-      organization: string;
-      at: string;
-    }): Promise<ContractStanding> {
-      const day = utcDay(at);
-      // Cleaned as contractsOf cleans it, for the same reason.
-      const name = cleanText(organization);
-      const rows = await contractsOf(db, organization);
-      const org = await db('organizations').where({ name }).first('account_manager_email');
-      const accountManager = rows[0]?.account_manager ?? org?.account_manager_email ?? null;
-      if (rows.length === 0) return { standing: 'none', accountManager };
-      return { standing: rows.some((c) => standsOn(c, day)) ? 'valid' : 'lapsed', accountManager };
-    },
-  };
+export async function contractStanding(db: Db, organization: string, at: string): Promise<ContractStanding> {
+  const day = utcDay(at);
+  // Cleaned as contractsOf cleans it, for the same reason.
+  const name = cleanText(organization);
+  const rows = await contractsOf(db, organization);
+  const org = await db('organizations').where({ name }).first('account_manager_email');
+  const accountManager = rows[0]?.account_manager ?? org?.account_manager_email ?? null;
+  if (rows.length === 0) return { standing: 'none', accountManager };
+  return { standing: rows.some((c) => standsOn(c, day)) ? 'valid' : 'lapsed', accountManager };
 }

@@ -1,11 +1,11 @@
 import type { Db } from '../lib/db';
 import { createBusinessClockActivities } from './business-clock';
-import { createContractStandingActivities } from './contract-standing';
 import { createFieldDispatchActivities } from './field-dispatch';
 import { createIncidentActivities } from './incident-tickets';
 import type { MailSettings } from '../domain/mail-settings';
 import { createLetterDeliveryActivities } from './letter-delivery';
 import { createManagerDossierActivities } from './manager-dossier';
+import { createOpeningTermsActivities } from './opening-terms';
 import { createSlaPolicyActivities } from './sla-policy';
 import { createSlaRolloutActivities } from './sla-rollout';
 import { createTicketProjection } from './ticket-projection';
@@ -27,7 +27,7 @@ export function createActivities({ db, defaultPolicyId, mail }: ActivityDependen
     ...createFieldDispatchActivities(db),
     ...createManagerDossierActivities(db),
     ...createLetterDeliveryActivities(db, mail),
-    ...createContractStandingActivities(db),
+    ...createOpeningTermsActivities(db, defaultPolicyId),
     ...createIncidentActivities(db),
   };
 }

@@ -1,4 +1,5 @@
 import type { SlaPolicy } from './sla';
+import { startClock, type ClockArithmetic, type SlaClock } from './sla-clock';
 
 /**
  * How a requester says how soon they need someone on site (R2, R21): hours, minutes or both, such as `4h`,
@@ -34,4 +35,24 @@ export function onsitePromise(policy: SlaPolicy, preferredOnsiteResponse: string
   if (!fastest || preferred === undefined) return contract;
   const minutes = Math.max(preferred, fastest);
   return minutes < contract.minutes ? { minutes, source: 'requester' } : contract;
+}
+
+/** An onsite promise as a dispatch starts it: the onsite clock, running from the dispatch (R21). */
+export interface OnsiteTerms {
+  promise: OnsitePromise;
+  clock: SlaClock;
+  /** When an engineer must be on site: the onsite clock's due instant. */
+  promiseDue: string;
+}
+
+/** The onsite clock of a dispatch at `at`; its due instant is the promise's. */
+export async function onsiteTerms(
+  arithmetic: ClockArithmetic,
+  policy: SlaPolicy,
+  promise: OnsitePromise,
+  at: string,
+): Promise<OnsiteTerms> {
+  const clock = await startClock(arithmetic, policy.calendar, promise.minutes, policy.atRiskShare, at);
+  // A clock that starts running always has its due instant.
+  return { promise, clock, promiseDue: clock.dueAt! };
 }

@@ -22,8 +22,9 @@ export const projection = proxyActivities<TicketActivities>({
 export const calendar = proxyLocalActivities<TicketActivities>({ startToCloseTimeout: '10 seconds' });
 
 /**
- * The contract as it stands when the ticket is received: its SLA policy and whether it is valid (R5, R16).
- * One indexed read each; local, because a ticket reads them once, at intake, before anything else.
+ * The contract as it stands when the ticket is received: its opening terms (R5, R16, R17, R21), in one local
+ * activity, because a ticket reads them once, at intake, before anything else; and the policy a rollout
+ * re-reads (sla-retiming.ts).
  */
 export const contracts = proxyLocalActivities<TicketActivities>({ startToCloseTimeout: '30 seconds' });
 

@@ -1,7 +1,6 @@
-import { patched } from '@temporalio/workflow';
-import { nextTier, tierFrameMinutes } from '../domain/escalation-ladder';
-import { onsitePromise, type OnsitePromise } from '../domain/onsite-promise';
-import { escalation } from './activity-proxies';
+import { nextTier, onsiteFrameMinutes, tierFrameMinutes } from '../domain/escalation-ladder';
+import { onsitePromise, onsiteTerms, type OnsiteTerms } from '../domain/onsite-promise';
+import { calendar as businessCalendar, escalation } from './activity-proxies';
 import { deadline } from './business-deadline';
 import { haltClock, startClock } from './sla-clock';
 import type { EventDraft, TicketState } from './ticket-state';
@@ -63,24 +62,25 @@ export async function enterTier(
     };
     return [];
   }
-  const frame = tierFrameMinutes(policy, state.tier, frameMinutes);
   if (state.tier !== 'ONSITE') {
-    sla.tier = await startClock(policy.calendar, frame, 1, at);
+    sla.tier = await startClock(policy.calendar, tierFrameMinutes(policy, state.tier, frameMinutes), 1, at);
     return [];
   }
   const promise = onsitePromise(policy, state.intake.fieldWork?.preferredOnsiteResponse);
-  // R21: the Onsite frame ends no sooner than the promise, so the ladder never climbs past an engineer who
-  // still has time to arrive. Tickets that reached Onsite on the older code keep the frame they had.
-  const coversPromise = frame < promise.minutes && patched('onsite-frame-covers-promise');
-  sla.tier = await startClock(policy.calendar, coversPromise ? promise.minutes : frame, 1, at);
-  return dispatchOnsite(state, at, promise);
+  sla.tier = await startClock(policy.calendar, onsiteFrameMinutes(policy, promise, frameMinutes), 1, at);
+  return dispatchOnsite(state, at, await onsiteTerms(businessCalendar, policy, promise, at));
 }
 
-/** R21, R22: the ticket's field engineer, with an appointment within the promise; the onsite clock starts. */
-async function dispatchOnsite(state: TicketState, at: string, promise: OnsitePromise): Promise<EventDraft[]> {
+/**
+ * R21, R22: the ticket's field engineer, with an appointment within the promise; the onsite clock starts.
+ * At intake the opening terms bring the promise and its clock; on the ladder, enterTier works them out.
+ */
+export async function dispatchOnsite(
+  state: TicketState,
+  at: string,
+  { promise, promiseDue, clock }: OnsiteTerms,
+): Promise<EventDraft[]> {
   const { sla } = state;
-  const { policy } = sla;
-  const promiseDue = await deadline(sla, at, promise.minutes);
   const dispatchId = `${state.number}/onsite/${sla.escalations}`;
   const dispatched = await escalation.dispatchFieldEngineer({
     dispatchId,
@@ -95,13 +95,13 @@ async function dispatchOnsite(state: TicketState, at: string, promise: OnsitePro
         actor: 'system',
         data: { promiseDue },
         notify: 'dispatch-failed',
-        notifyTo: [policy.contacts.manager],
+        notifyTo: [sla.policy.contacts.manager],
       },
     ];
   }
   sla.dispatch = { dispatchId, ...dispatched };
   state.assignee = dispatched.engineer.email;
-  sla.onsite = await startClock(policy.calendar, promise.minutes, policy.atRiskShare, at);
+  sla.onsite = clock;
   const data = {
     engineer: dispatched.engineer,
     appointmentAt: dispatched.appointmentAt,

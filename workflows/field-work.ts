@@ -1,28 +1,34 @@
-import { ApplicationFailure, patched } from '@temporalio/workflow';
-import { enterTier } from './escalation-ladder';
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { OnsiteTerms } from '../domain/onsite-promise';
+import { dispatchOnsite, enterTier } from './escalation-ladder';
 import { failureTypes, type AppointmentBeyondPromise } from './messages';
 import { clockState } from './sla-clock';
 import type { EventDraft, TicketState } from './ticket-state';
 
 /**
  * R21, R22: a request for field work needs someone on site, so it starts at the Onsite rung: its field team
- * (field engineer and second-line engineer, for its whole life) is chosen and dispatched at intake. A request
- * held at intake (R5) is not: held service sends nobody. Tickets opened on the older code started at Tier 1.
+ * (field engineer and second-line engineer, for its whole life) is chosen and dispatched at intake, against
+ * the promise its opening terms bring with the Onsite frame. A request held at intake (R5) has none: held
+ * service sends nobody.
  */
-export async function dispatchFieldWorkAtIntake(state: TicketState, at: string): Promise<EventDraft[]> {
-  if (!state.intake.fieldWork || state.held || !patched('field-work-at-intake')) return [];
+export async function dispatchFieldWorkAtIntake(
+  state: TicketState,
+  onsite: OnsiteTerms | null,
+  at: string,
+): Promise<EventDraft[]> {
+  if (!onsite) return [];
   state.tier = 'ONSITE';
-  return enterTier(state, at);
+  return dispatchOnsite(state, at, onsite);
 }
 
 /**
  * A field-work request held at intake (R5) is dispatched once service is released: it never went past Tier 1,
- * nor was anybody sent. Tickets released on the older code stayed at Tier 1.
+ * nor was anybody sent.
  */
 export async function dispatchFieldWorkOnRelease(state: TicketState, at: string): Promise<EventDraft[]> {
   const { sla } = state;
   const neverDispatched = state.tier === 'TIER_1' && sla.escalations === 0 && !sla.dispatch;
-  if (!state.intake.fieldWork || !neverDispatched || !patched('field-work-dispatched-on-release')) return [];
+  if (!state.intake.fieldWork || !neverDispatched) return [];
   state.tier = 'ONSITE';
   return enterTier(state, at);
 }

@@ -1,6 +1,5 @@
-import { contracts } from './activity-proxies';
+import type { ContractStanding } from '../activities/contract-standing';
 import type { ActionName } from './messages';
-import { pauseForHold } from './service-level';
 import { working, type StageRule } from './stage-rules';
 import type { EventDraft, TicketState } from './ticket-state';
 
@@ -18,20 +17,19 @@ export const blockedWhileHeld: readonly ActionName[] = [
 
 /**
  * R5 at intake: a request from an organization whose contract has lapsed is held from the start, and the
- * requester and the account manager are told why.
+ * requester and the account manager are told why. Its clocks opened paused (activities/opening-terms.ts).
  */
-export async function holdIfContractLapsed(state: TicketState, at: string): Promise<EventDraft[]> {
-  const { standing, accountManager } = await contracts.contractStanding({
-    organization: state.intake.organization,
-    at,
-  });
-  // Kept for a hold by hand later (R5 tells the account manager too); tickets opened before it have none.
+export function holdIfContractLapsed(
+  state: TicketState,
+  contract: ContractStanding,
+  at: string,
+): EventDraft[] {
+  const { standing, accountManager } = contract;
+  // Kept for a hold by hand later (R5 tells the account manager too).
   state.accountManager = accountManager;
   if (standing !== 'lapsed') return [];
   const detail = `the support contract of ${state.intake.organization} is not valid on ${at.slice(0, 10)}`;
-  const held = placeOnHold(state, { reason: 'contract-expired', detail, by: 'system', accountManager }, at);
-  await pauseForHold(state, at);
-  return [held];
+  return [placeOnHold(state, { reason: 'contract-expired', detail, by: 'system', accountManager }, at)];
 }
 
 export function placeOnHold(

@@ -1,9 +1,7 @@
-import { upsertSearchAttributes } from '@temporalio/workflow';
 import type { Stage } from '../domain/ticket';
 import { heldReason } from './held-service';
 import { type IncidentTicketCommandName as Name, type IncidentTicketCommands as Commands } from './messages';
 import { missingFields, notAllowedNow } from './refusals';
-import { ticketSearchAttributes } from './search-attributes';
 import { afterAction, scheduleStatusUpdate } from './service-level';
 import { working } from './stage-rules';
 import { enterStage, type EventDraft, type TicketState } from './ticket-state';
@@ -13,7 +11,7 @@ interface IncidentRule<C extends Name> {
   from: readonly Stage[];
   blockedBecause: (state: TicketState, command: Commands[C]) => string | undefined;
   apply: (state: TicketState, command: Commands[C], at: string) => EventDraft[];
-  /** What the clocks and search attributes do after it; may add events. */
+  /** What the clocks do after it; may add events. */
   after?: (state: TicketState, command: Commands[C], at: string) => Promise<EventDraft[]>;
 }
 
@@ -32,10 +30,6 @@ const incidentRules: { [C in Name]: IncidentRule<C> } = {
       state.incident = incident;
       return [{ type: 'incident-linked', actor, data: { incident: incident.number, title: incident.title } }];
     },
-    after: async (state) => {
-      upsertSearchAttributes([{ key: ticketSearchAttributes.IncidentId, value: state.incident!.number }]);
-      return [];
-    },
   },
   'unlink-incident': {
     from: working,
@@ -45,7 +39,6 @@ const incidentRules: { [C in Name]: IncidentRule<C> } = {
       return [{ type: 'incident-unlinked', actor, data: { incident, reason } }];
     },
     after: async (state, _command, at) => {
-      upsertSearchAttributes([{ key: ticketSearchAttributes.IncidentId, value: null }]);
       // Its own status letters resume from now, not from a moment that passed while the incident spoke.
       await scheduleStatusUpdate(state.sla, state.priority, at);
       return [];

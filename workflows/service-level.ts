@@ -1,3 +1,4 @@
+import type { OpeningTerms } from '../activities/opening-terms';
 import type { Priority } from '../domain/priority';
 import { calendar as businessCalendar, contracts } from './activity-proxies';
 import { deadline } from './business-deadline';
@@ -5,23 +6,41 @@ import { enterTier } from './escalation-ladder';
 import { dispatchFieldWorkOnRelease } from './field-work';
 import type { ActionCommands, ActionName } from './messages';
 import { clocksWaitOnPlan, planTerms } from './plan-terms';
-import { haltClock, retargetClock, runClock, startClock } from './sla-clock';
-import type { EventDraft, OpenTicketInput, TicketSla, TicketState } from './ticket-state';
+import { haltClock, retargetClock, runClock } from './sla-clock';
+import {
+  newTicketState,
+  type EventDraft,
+  type OpenTicketInput,
+  type TicketSla,
+  type TicketState,
+} from './ticket-state';
 
-/** The contract's policy is read once, at intake, and travels with the ticket: a later policy edit never re-times it. */
-export async function openServiceLevel(ticket: OpenTicketInput): Promise<TicketSla> {
-  const at = ticket.receivedAt;
-  const policy = await contracts.loadSlaPolicy({ organization: ticket.intake.organization, at });
-  const targets = policy.targets[ticket.priority];
-  const { calendar, atRiskShare } = policy;
+export interface OpenedTicket {
+  state: TicketState;
+  /** What intake still acts on: whether the contract has lapsed (R5), the onsite promise of field work (R21). */
+  terms: OpeningTerms;
+}
+
+/**
+ * The contract's terms are read once, at intake, and travel with the ticket: a later policy edit never re-times
+ * it but by a rollout (sla-retiming.ts). One local activity answers them all.
+ */
+export async function openTicket(input: OpenTicketInput): Promise<OpenedTicket> {
+  const terms = await contracts.openingTerms({
+    organization: input.intake.organization,
+    at: input.receivedAt,
+    priority: input.priority,
+    partsLeadMinutes: partsLeadMinutes(input),
+    fieldWork: input.intake.fieldWork ?? null,
+  });
   const sla: TicketSla = {
-    policy,
-    response: await startClock(calendar, targets.responseMinutes + partsLeadMinutes(ticket), atRiskShare, at),
-    resolution: await startClock(calendar, targets.resolutionMinutes, atRiskShare, at),
-    tier: await startClock(calendar, policy.tierMinutes.TIER_1, 1, at),
+    policy: terms.policy,
+    response: terms.response,
+    resolution: terms.resolution,
+    tier: terms.tier,
     onsite: null,
     testingDeadline: null,
-    nextStatusUpdateAt: null,
+    nextStatusUpdateAt: terms.nextStatusUpdateAt,
     statusUpdatesSent: 0,
     waitingOnClient: null,
     dispatch: null,
@@ -29,8 +48,7 @@ export async function openServiceLevel(ticket: OpenTicketInput): Promise<TicketS
     vendor: null,
     escalations: 0,
   };
-  await scheduleStatusUpdate(sla, ticket.priority, at);
-  return sla;
+  return { state: newTicketState(input, sla), terms };
 }
 
 /** R3: the shipment of the slowest part counts into the response time. */

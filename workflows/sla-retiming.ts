@@ -1,14 +1,13 @@
-import { upsertSearchAttributes } from '@temporalio/workflow';
 import type { BusinessCalendar } from '../domain/calendar/types';
 import { timedTiers, type SlaPolicy, type TimedTier } from '../domain/sla';
 import type { SlaChange, SlaRevisions } from '../domain/sla-rollout';
 import { contracts } from './activity-proxies';
-import { ticketSearchAttributes } from './search-attributes';
 import { partsLeadMinutes } from './service-level';
 import { haltClock, runClock, type SlaClock } from './sla-clock';
 import type { EventDraft, TicketState } from './ticket-state';
 
-const heldRevisions = (policy: SlaPolicy): SlaRevisions => policy.revisions ?? { policy: 0, calendar: 0 };
+export const heldRevisions = (policy: SlaPolicy): SlaRevisions =>
+  policy.revisions ?? { policy: 0, calendar: 0 };
 
 /** Whether a change is news to this ticket: its own policy or calendar, at a revision later than it holds. */
 export function reachesTicket(state: TicketState, change: SlaChange): boolean {
@@ -49,7 +48,6 @@ export async function retimeClocks(state: TicketState, change: SlaChange, at: st
     await move(sla.onsite, after.onsiteResponseMinutes);
   }
   sla.policy = after;
-  showSlaTerms(after);
   const clock = (c: SlaClock | null) =>
     c && { status: c.status, targetMinutes: c.targetMinutes, usedMinutes: c.usedMinutes, dueAt: c.dueAt };
   const data = {
@@ -76,15 +74,4 @@ async function retimeClock(
   // A notice already sent holds while it is still true; a tighter target lets the agenda record the new one.
   clock.atRisk = clock.breached || (clock.atRisk && clock.usedMinutes >= target * share);
   if (wasRunning) await runClock(clock, to, share, at);
-}
-
-/** The policy and calendar a ticket is timed on, and their revisions: what a rollout finds it by. */
-export function showSlaTerms(policy: SlaPolicy): void {
-  const held = heldRevisions(policy);
-  upsertSearchAttributes([
-    { key: ticketSearchAttributes.SlaPolicy, value: policy.id },
-    { key: ticketSearchAttributes.SlaCalendar, value: policy.calendar.id },
-    { key: ticketSearchAttributes.SlaPolicyRevision, value: held.policy },
-    { key: ticketSearchAttributes.SlaCalendarRevision, value: held.calendar },
-  ]);
 }

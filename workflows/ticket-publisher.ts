@@ -1,6 +1,7 @@
 import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import { projection } from './activity-proxies';
 import { ticketSearchAttributes } from './search-attributes';
+import { heldRevisions } from './sla-retiming';
 import { slaState } from './sla-view';
 import { recordSurvivingDataFaults } from './projection-fault';
 import { currentDetails } from './ticket-summary';
@@ -17,15 +18,7 @@ import { ticketSnapshot } from './ticket-view';
  */
 export async function publishChange(state: TicketState, drafts: EventDraft[], at: string): Promise<void> {
   const events = drafts.map((draft) => recordEvent(state, draft, at));
-  const resolutionDue = state.sla.resolution.dueAt;
-  upsertSearchAttributes([
-    { key: ticketSearchAttributes.TicketStage, value: state.stage },
-    { key: ticketSearchAttributes.TicketTier, value: state.tier },
-    { key: ticketSearchAttributes.TicketPriority, value: state.priority },
-    { key: ticketSearchAttributes.SlaState, value: slaState(state.sla) },
-    { key: ticketSearchAttributes.ResolutionDue, value: resolutionDue ? new Date(resolutionDue) : null },
-    { key: ticketSearchAttributes.AssignedEngineer, value: state.assignee },
-  ]);
+  showSearchAttributes(state);
   showCurrentDetails(state);
   await recordSurvivingDataFaults(state, events, at, (written) =>
     projection.recordTicketChange({
@@ -33,6 +26,32 @@ export async function publishChange(state: TicketState, drafts: EventDraft[], at
       events: written,
     }),
   );
+}
+
+/**
+ * Everything a change may move, in one upsert: one event in history per change, never one per attribute
+ * family. The policy and calendar with their revisions are what a rollout finds tickets by; the incident is
+ * the one a ticket is linked to, while it is.
+ */
+function showSearchAttributes(state: TicketState): void {
+  const { policy, resolution } = state.sla;
+  const revisions = heldRevisions(policy);
+  upsertSearchAttributes([
+    { key: ticketSearchAttributes.TicketStage, value: state.stage },
+    { key: ticketSearchAttributes.TicketTier, value: state.tier },
+    { key: ticketSearchAttributes.TicketPriority, value: state.priority },
+    { key: ticketSearchAttributes.SlaState, value: slaState(state.sla) },
+    {
+      key: ticketSearchAttributes.ResolutionDue,
+      value: resolution.dueAt ? new Date(resolution.dueAt) : null,
+    },
+    { key: ticketSearchAttributes.AssignedEngineer, value: state.assignee },
+    { key: ticketSearchAttributes.SlaPolicy, value: policy.id },
+    { key: ticketSearchAttributes.SlaCalendar, value: policy.calendar.id },
+    { key: ticketSearchAttributes.SlaPolicyRevision, value: revisions.policy },
+    { key: ticketSearchAttributes.SlaCalendarRevision, value: revisions.calendar },
+    { key: ticketSearchAttributes.IncidentId, value: state.incident?.number ?? null },
+  ]);
 }
 
 /**

@@ -2,11 +2,11 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
+import type { OpeningTerms } from '../activities/opening-terms';
 import type { TicketView } from '../domain/ticket-view';
 import { nextMoment } from './agenda';
 import { oneAtATime, type Exclusive } from './one-at-a-time';
@@ -34,11 +34,11 @@ import {
   type ActionCommands,
   type ActionName,
 } from './messages';
-import { afterAction, openServiceLevel } from './service-level';
+import { afterAction, openTicket } from './service-level';
 import { prepareCommand } from './special-hours';
-import { retimeClocks, showSlaTerms } from './sla-retiming';
+import { retimeClocks } from './sla-retiming';
 import { publishChange, showCurrentDetails } from './ticket-publisher';
-import { newTicketState, type EventDraft, type OpenTicketInput, type TicketState } from './ticket-state';
+import type { EventDraft, OpenTicketInput, TicketState } from './ticket-state';
 import { receivedView, ticketView } from './ticket-view';
 import { allowedActions, applyAction, validateAction } from './transitions';
 
@@ -55,7 +55,7 @@ interface Handling {
 /** One support ticket, from intake to CLOSED (R8–R10), with its SLA clocks and escalation ladder (R11–R21). */
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketView> {
   // Answered from the first activation on: the API starts a ticket together with `registeredUpdate`, and a
-  // query may come while the service level opens (a few local activities), when it sees the ticket as received.
+  // query may come while the opening terms are read (one local activity), when it sees the ticket as received.
   let opened = 'resume' in input ? input.resume : undefined;
   const received = 'open' in input ? receivedView(input.open) : undefined;
   const view = () => (opened ? ticketView(opened, allowedActions(opened)) : (received as TicketView));
@@ -68,8 +68,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     await condition(() => opened?.registered === true);
     return view();
   });
-  const state =
-    'resume' in input ? input.resume : newTicketState(input.open, await openServiceLevel(input.open));
+  const { state, terms } =
+    'open' in input ? await openTicket(input.open) : { state: input.resume, terms: undefined };
   opened = state;
   const exclusive = oneAtATime();
   const courier = startLetterCourier(state);
@@ -128,7 +128,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       handling,
     );
   }
-  if (!state.registered) await exclusive(() => register(state, publish));
+  if (terms) await exclusive(() => register(state, terms, publish));
 
   while (!isClosed(state)) {
     const moment = nextMoment(state);
@@ -154,10 +154,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
  * R1: the ticket is received, acknowledged, and held at once when its contract has lapsed (R5); a request for
  * field work has its engineer dispatched (R21).
  */
-async function register(state: TicketState, publish: Commit): Promise<void> {
-  const held = await holdIfContractLapsed(state, state.receivedAt);
-  const dispatched = await dispatchFieldWorkAtIntake(state, state.receivedAt);
-  if (patched('sla-search-attributes')) showSlaTerms(state.sla.policy);
+async function register(state: TicketState, terms: OpeningTerms, publish: Commit): Promise<void> {
+  const held = holdIfContractLapsed(state, terms.contract, state.receivedAt);
+  const dispatched = await dispatchFieldWorkAtIntake(state, terms.onsite, state.receivedAt);
   const { channel, missing, enteredBy } = state.intake;
   const opened: EventDraft = {
     type: 'opened',
