@@ -75,6 +75,7 @@ const schema = z.object({
   BENCH_BURST_TICKETS: count.default(500),
   BENCH_BURST_SECONDS: count.default(60),
   BENCH_READS_TICKETS: count.default(800),
+  BENCH_LATENESS_TICKETS: count.default(300),
 });
 
 export type Config = {
@@ -114,7 +115,13 @@ export type Config = {
     mailCatcher: { smtpPort: number; webPort: number };
   };
   /** Sizes of `npm run bench`'s scenarios. */
-  bench: { intakeTickets: number; burstTickets: number; burstSeconds: number; readsTickets: number };
+  bench: {
+    intakeTickets: number;
+    burstTickets: number;
+    burstSeconds: number;
+    readsTickets: number;
+    latenessTickets: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -196,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       burstTickets: e.BENCH_BURST_TICKETS,
       burstSeconds: e.BENCH_BURST_SECONDS,
       readsTickets: e.BENCH_READS_TICKETS,
+      latenessTickets: e.BENCH_LATENESS_TICKETS,
     },
   };
 }
