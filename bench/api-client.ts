@@ -21,7 +21,7 @@ interface RequestOptions {
 /** A request to the desk's API as `person`: its status and parsed body, whatever the status. */
 export async function request(
   desk: BenchDesk,
-  person: DemoToken,
+  person: Pick<DemoToken, 'token'>,
   path: string,
   options: RequestOptions = {},
 ): Promise<{ status: number; body: unknown; method: string }> {

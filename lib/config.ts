@@ -94,6 +94,7 @@ const schema = z.object({
   BENCH_BURST_SECONDS: count.default(60),
   BENCH_READS_TICKETS: count.default(800),
   BENCH_REPORTS_TICKETS: count.default(200_000),
+  BENCH_LATENESS_TICKETS: count.default(300),
 });
 
 export type Config = {
@@ -149,6 +150,7 @@ export type Config = {
     burstSeconds: number;
     readsTickets: number;
     reportsTickets: number;
+    latenessTickets: number;
   };
 };
 
@@ -238,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       burstSeconds: e.BENCH_BURST_SECONDS,
       readsTickets: e.BENCH_READS_TICKETS,
       reportsTickets: e.BENCH_REPORTS_TICKETS,
+      latenessTickets: e.BENCH_LATENESS_TICKETS,
     },
   };
 }
