@@ -14,14 +14,25 @@ const properties = (columns: Column[]) =>
 
 function answerSchema(report: Report): JsonSchema {
   const row = object(properties([...report.groupBy, ...report.measures]));
-  return object({
-    report: { const: report.name },
-    filters: { type: 'object', description: 'the filters applied, as parsed' },
-    rows: { type: 'array', items: row },
-    ...(report.groupBy.length > 0
-      ? { total: { ...object(properties(report.measures)), description: 'the measures over all rows' } }
-      : {}),
-  });
+  return object(
+    {
+      report: { const: report.name },
+      filters: { type: 'object', description: 'the filters applied, as parsed' },
+      rows: { type: 'array', items: row },
+      ...(report.groupBy.length > 0
+        ? { total: { ...object(properties(report.measures)), description: 'the measures over all rows' } }
+        : {}),
+      ...(report.paged
+        ? {
+            next: {
+              type: 'string',
+              description: 'send as `after` for the next page; absent on the last page',
+            },
+          }
+        : {}),
+    },
+    ['next'],
+  );
 }
 
 const operationId = (name: string) =>

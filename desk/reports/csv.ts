@@ -12,8 +12,14 @@ function field(value: CsvValue): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** RFC 4180 text: a header line, then one line per row in `columns` order, lines ended by CRLF. */
+const line = (cells: readonly CsvValue[]) => cells.map(field).join(',') + '\r\n';
+
+/** RFC 4180 lines, one per row in `columns` order, each ended by CRLF; a download sends them page by page. */
+export function csvLines(columns: readonly string[], rows: readonly Record<string, CsvValue>[]): string {
+  return rows.map((row) => line(columns.map((column) => row[column]))).join('');
+}
+
+/** RFC 4180 text: a header line, then one line per row. */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, CsvValue>[]): string {
-  const lines = [columns, ...rows.map((row) => columns.map((column) => row[column]))];
-  return lines.map((line) => line.map(field).join(',') + '\r\n').join('');
+  return line(columns) + csvLines(columns, rows);
 }

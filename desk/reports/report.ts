@@ -10,6 +10,8 @@ export type Row = Record<string, Cell>;
 export interface ReportResult {
   rows: Row[];
   total?: Row;
+  /** A list answered a page at a time: where the next page starts, absent on the last. */
+  next?: string;
 }
 
 export interface Column {
@@ -21,7 +23,10 @@ export interface Column {
 
 const day = z.iso.date({ error: 'a date, YYYY-MM-DD' });
 
-/** What every report is filtered by; which time the period bounds is each report's own (docs/reports.md). */
+/**
+ * What every report is filtered by; which time the period bounds is each report's own (docs/reports.md). A
+ * report with filters of its own adds them with `safeExtend`, which keeps the period's check.
+ */
 export const reportQuery = z
   .strictObject({
     from: day.optional().describe('first day of the period (UTC), inclusive'),
@@ -39,7 +44,8 @@ export const reportQuery = z
   });
 
 export type ReportQuery = z.infer<typeof reportQuery>;
-export type ReportFilters = Omit<ReportQuery, 'format'>;
+/** A paged report's `limit` and `after` (the previous page's `next`); no other report's query takes them. */
+export type ReportFilters = Omit<ReportQuery, 'format'> & { limit?: number; after?: string };
 
 export interface Report<F extends ReportFilters = ReportFilters> {
   /** The path segment (`/reports/<name>`) and the CSV file's name. */
@@ -49,6 +55,8 @@ export interface Report<F extends ReportFilters = ReportFilters> {
   /** The columns a row is grouped by (empty for a list), then what is measured. */
   groupBy: Column[];
   measures: Column[];
+  /** A list too long for one answer: `run` answers `limit` rows from `after`, and `next` when more follow. */
+  paged?: { defaultLimit: number; maxLimit: number };
   run(db: Db, filters: F): Promise<ReportResult>;
 }
 
@@ -80,6 +88,16 @@ const cells = (row: Record<string, unknown>): Row =>
       value instanceof Date ? value.toISOString() : (value as Cell),
     ]),
   );
+
+/** Every row of a paged report, a page at a time, for a download that holds them all. */
+export async function* everyPage(report: Report, db: Db, filters: ReportFilters): AsyncGenerator<Row[]> {
+  let after: string | undefined;
+  do {
+    const page = await report.run(db, { ...filters, limit: report.paged?.maxLimit, after });
+    yield page.rows;
+    after = page.next;
+  } while (after);
+}
 
 export async function listRows(query: Knex.QueryBuilder): Promise<ReportResult> {
   const rows: Record<string, unknown>[] = await query;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { reportRoutes } from '../../api/reports/routes';
+import type { Db } from '../../lib/db';
 import { apiClient, type Answer, type ApiClient } from './http';
 import { useOwnDatabase } from './own-database';
 import { seedDesk } from './people';
@@ -22,6 +23,10 @@ export interface SlaReportTickets {
   report(path: string): Promise<any>;
   /** A question the manager posts (the what-if report), answered whatever its status. */
   ask(path: string, body: unknown): Promise<Answer>;
+  /** The file's own database, which the reports read. */
+  db: Db;
+  /** A report as the manager reads it, answered whatever its status. */
+  get(path: string, headers?: Record<string, string>): Promise<Answer>;
 }
 
 async function climb(handle: TicketHandle, rungs: number): Promise<void> {
@@ -100,6 +105,7 @@ export async function useSlaReportTickets(label: string): Promise<SlaReportTicke
   let server: RouterServer | undefined;
   let manager: ApiClient;
   const tickets: SlaReportTickets = {
+    db: undefined as never,
     north: '',
     south: '',
     received: {},
@@ -110,11 +116,13 @@ export async function useSlaReportTickets(label: string): Promise<SlaReportTicke
       return answer.body;
     },
     ask: (path, body) => manager.post(path, body),
+    get: (path, headers) => manager.get(path, headers),
   };
 
   beforeAll(async () => {
     ts = await startTimeSkipping(databaseUrl);
     const db = ts.db;
+    tickets.db = db;
     const desk = await seedDesk(db);
     const contracted = async (name: string) => {
       const { organization } = await desk.customer(name);
