@@ -2,6 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { seedDemoDesk } from '../dev/demo-desk';
 import { healthy, startDeskProcesses, waitFor } from '../dev/desk-processes';
 import type { ServiceProcess } from '../dev/service-process';
@@ -47,12 +48,14 @@ export async function startBenchDesk(log: BenchLog, cleanup: Cleanup): Promise<B
   const connection = await Connection.connect({ address: processes.temporalAddress });
   cleanup.push(() => connection.close());
   const apiUrl = processes.apiUrls[0]!;
+  const client = new Client({ connection, namespace: processes.namespace });
+  const worker = processes.workers[0]!;
 
   return {
     dir,
     databaseUrl: processes.databaseUrl,
     db,
-    client: new Client({ connection, namespace: processes.namespace }),
+    client,
     temporalAddress: processes.temporalAddress,
     namespace: processes.namespace,
     taskQueue: DEFAULT_TASK_QUEUE,
@@ -60,7 +63,9 @@ export async function startBenchDesk(log: BenchLog, cleanup: Cleanup): Promise<B
     people: await seedDemoDesk(db),
     inboundSmtpPort: processes.inboundPort,
     lettersDelivered: () => letters,
-    worker: benchProcess(processes.workers[0]!, async () => undefined),
+    worker: benchProcess(worker, () =>
+      waitFor('the worker to poll', () => polling(client, processes.namespace, worker.pid)),
+    ),
     api: benchProcess(processes.apis[0]!, () => waitFor('the API', () => healthy(apiUrl))),
     temporalServer: {
       get pid() {
@@ -72,7 +77,20 @@ export async function startBenchDesk(log: BenchLog, cleanup: Cleanup): Promise<B
   };
 }
 
-/** A worker polls as soon as it has connected, so only the API has a readiness worth waiting for. */
+/**
+ * A worker is ready once the server has seen it poll for workflow tasks: its default identity is `pid@host`, and
+ * the poller list still holds the worker stopped before it, so the pid tells them apart.
+ */
+async function polling(client: Client, namespace: string, pid: number | undefined): Promise<boolean> {
+  if (pid === undefined) return false;
+  const { pollers } = await client.workflowService.describeTaskQueue({
+    namespace,
+    taskQueue: { name: DEFAULT_TASK_QUEUE },
+    taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+  });
+  return pollers.some((poller) => poller.identity?.startsWith(`${pid}@`));
+}
+
 function benchProcess(service: ServiceProcess, ready: () => Promise<void>): BenchProcess {
   return {
     get pid() {

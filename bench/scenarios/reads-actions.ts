@@ -8,6 +8,7 @@ interface TicketSeen {
   assignee: string | null;
 }
 
+const FIRST_ACTION_GOAL_MS = 2_000;
 const COLD_GOAL_MS = 500;
 const IN_FLIGHT_GOAL_MS = 300;
 const COLD_ACTIONS = 30;
@@ -46,8 +47,9 @@ export async function actionFigures(desk: BenchDesk, concurrency: number, log: B
   const stoppedInMs = await desk.worker.stop();
   const restartedAt = performance.now();
   await desk.worker.start();
+  const pollingAt = performance.now();
   await assign(open[0]!);
-  const firstActionMs = performance.now() - restartedAt;
+  const firstActionMs = performance.now() - pollingAt;
 
   const cold = open.slice(1, 1 + coldCount);
   const coldTimes: number[] = [];
@@ -75,15 +77,16 @@ export async function actionFigures(desk: BenchDesk, concurrency: number, log: B
     title: 'actions after a worker restart',
     columns: ['action', 'in flight', 'count', 'p50 ms', 'p99 ms', 'max ms', 'goal'],
     rows: [
-      row('first action after the restart', 1, distribution([firstActionMs])),
+      row('worker process start → polling', 1, distribution([pollingAt - restartedAt])),
+      row('polling → first action answered', 1, distribution([firstActionMs]), FIRST_ACTION_GOAL_MS),
       row('assign, cold ticket', 1, distribution(coldTimes), COLD_GOAL_MS),
       row('assign, cold ticket', concurrency, coldInFlight, IN_FLIGHT_GOAL_MS),
       row('start-analysis, warm ticket', concurrency, warmInFlight, IN_FLIGHT_GOAL_MS),
     ],
   };
   const notes = [
-    `The worker took ${(stoppedInMs / 1000).toFixed(1)} s to stop on SIGTERM; the first action's time runs from ` +
-      'starting the worker process to the answer, so it holds the worker starting up and bundling its workflows.',
+    `The worker took ${(stoppedInMs / 1000).toFixed(1)} s to stop on SIGTERM. Its start is timed until the server ` +
+      'lists its pid among the workflow pollers; the first action from then until the API answers it.',
     `${pending} actions answered 202 (not confirmed within the API's update deadline) and were followed until ` +
       'the ticket showed them; their time runs to that moment.',
   ];
