@@ -61,6 +61,7 @@ describe('a major incident carries its tickets together', () => {
       reason: 'no workaround',
     });
     expect(byAgent.status).toBe(403);
+    expect(byAgent.body.error).toBe('an agent may not set-priority an incident');
     const set = await api
       .as(people.manager.token)
       .post(`/incidents/${incident}/actions/set-priority`, { priority: 'P1', reason: 'no workaround' });

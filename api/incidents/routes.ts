@@ -14,6 +14,7 @@ import { ensureMayOpenFor } from '../../desk/tickets/intake-access';
 import { openTicket } from '../../desk/tickets/intake';
 import { findTicket } from '../../desk/tickets/reads';
 import type { TicketIntake } from '../../domain/ticket';
+import { aRole } from '../../lib/directory';
 import { allow, authenticate, principalOf } from '../access';
 import { HttpError, parseOrThrow } from '../errors';
 import { ticketIntakeSchema } from '../tickets/intake-schema';
@@ -70,7 +71,7 @@ export function incidentRoutes(ctx: DeskContext): Router {
     router.post(`/incidents/:incident/actions/${command}`, authenticate(ctx.db), async (req, res) => {
       const principal = principalOf(res);
       if (!(roles as readonly string[]).includes(principal.role)) {
-        throw DeskError.forbidden(`a ${principal.role} may not ${command} an incident`);
+        throw DeskError.forbidden(`${aRole(principal.role)} may not ${command} an incident`);
       }
       const body = parseOrThrow(schema, req.body ?? {}) as Record<string, unknown>;
       const number = req.params.incident!;
