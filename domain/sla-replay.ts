@@ -1,5 +1,7 @@
 import { addBusinessMinutes, businessMinutesBetween } from './calendar/business-time';
-import { nextTier, tierFrameMinutes } from './escalation-ladder';
+import { nextTier, onsiteFrameMinutes, tierFrameMinutes } from './escalation-ladder';
+import { onsitePromise } from './onsite-promise';
+import { planTerms } from './plan-terms';
 import type { Priority } from './priority';
 import type { SlaPolicy } from './sla';
 import {
@@ -21,6 +23,10 @@ export interface TicketFacts {
   priority: Priority;
   /** R3: the slowest part's shipment, counted into the response target. */
   partsLeadMinutes: number;
+  /** R21: a request for field work starts at the Onsite rung, and its preference bounds the Onsite frame. */
+  fieldWork: { preferredOnsiteResponse?: string } | null;
+  /** The promise its real dispatch was made against, contract terms included; else the policy's is used. */
+  onsitePromiseMinutes: number | null;
   /** In `seq` order. */
   events: TimelineEntry[];
 }
@@ -77,7 +83,14 @@ export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until:
     atRiskShare,
     at0,
   );
-  let frame: SlaClock | null = await startClock(math, calendar, policy.tierMinutes.TIER_1, 1, at0);
+  let frame: SlaClock | null = null;
+  // What the workflow's clocks wait on besides the clocks: a question, a hold, a plan awaiting approval (R8).
+  let [waiting, held, planAwaits, climbs] = [false, false, false, 0];
+  const planPauses = planTerms(policy).pausesClocks;
+  const promise =
+    facts.onsitePromiseMinutes === null
+      ? onsitePromise(policy, facts.fieldWork?.preferredOnsiteResponse)
+      : { minutes: facts.onsitePromiseMinutes, source: 'contract' as const };
 
   const record = (kind: Outcome['kind'], at: string) => outcomes.push({ kind, at, priority, tier });
   const breach = (clock: 'response' | 'resolution', at: string) => {
@@ -97,15 +110,30 @@ export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until:
       record('manager-decision', at);
       return;
     }
-    frame = await startClock(math, calendar, tierFrameMinutes(policy, tier, frameMinutes), 1, at);
+    const minutes =
+      tier === 'ONSITE'
+        ? onsiteFrameMinutes(policy, promise, frameMinutes)
+        : tierFrameMinutes(policy, tier, frameMinutes);
+    frame = await startClock(math, calendar, minutes, 1, at);
   };
   const climb = async (at: string, automatic: boolean) => {
     const to = nextTier(tier);
     if (!to) return;
     if (automatic) record('automatic-escalation', at);
     tier = to;
+    climbs += 1;
     await enterTier(at);
   };
+  const resumeWork = async (at: string) => {
+    if (planAwaits && planPauses) return;
+    await resume(resolution, at, 'paused');
+    await resume(frame, at, 'paused');
+  };
+
+  // A request for field work starts at Onsite, unless held at intake: then it goes there on release (R5).
+  const heldAtIntake = facts.events.some((e) => e.type === eventType.held && ms(e.at) === ms(at0));
+  if (facts.fieldWork && !heldAtIntake) tier = 'ONSITE';
+  await enterTier(at0);
 
   /** What the policy brings about up to `t`, soonest first, as the workflow's timers would. */
   const advance = async (t: string) => {
@@ -136,19 +164,36 @@ export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until:
         await halt(response, at, 'stopped');
         break;
       case eventType['info-requested']:
+        waiting = true;
         await halt(response, at, 'stopped');
         await halt(resolution, at, 'paused');
         await halt(frame, at, 'paused');
         break;
       case eventType['info-provided']:
-        await resume(resolution, at, 'paused');
-        await resume(frame, at, 'paused');
+        waiting = false;
+        await resumeWork(at);
+        break;
+      case eventType['plan-proposed']:
+        planAwaits = true;
+        if (planPauses) for (const clock of [resolution, frame]) await halt(clock, at, 'paused');
+        break;
+      case eventType['plan-approved']:
+      case eventType['plan-declined']:
+        planAwaits = false;
+        if (planPauses && !waiting && !held) await resumeWork(at);
         break;
       case eventType.held:
+        held = true;
         for (const clock of [response, resolution, frame]) await halt(clock, at, 'paused');
         break;
       case eventType.released:
-        for (const clock of [response, resolution, frame]) await resume(clock, at, 'paused');
+        held = false;
+        await resume(response, at, 'paused');
+        await resumeWork(at);
+        if (facts.fieldWork && tier === 'TIER_1' && climbs === 0 && !(planAwaits && planPauses)) {
+          tier = 'ONSITE';
+          await enterTier(at);
+        }
         break;
       case eventType['solution-proposed']:
         for (const clock of [response, resolution, frame]) await halt(clock, at, 'stopped');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lettersOf, linkTicketsOf, oneLetterEach, type LinkedTicket } from '../support/incident-desk';
+import {
+  expectEachRequesterSeesOnlyTheirOwn,
+  lettersOf,
+  linkTicketsOf,
+  oneLetterEach,
+  type LinkedTicket,
+} from '../support/incident-desk';
 import { useTicketStack } from '../support/ticket-stack';
 
 // `npm run incident-demo`: the showing at full size, too slow for the suite on a busy machine. One outage,
@@ -46,6 +52,15 @@ describe('a major incident with a hundred tickets', () => {
     const letters = await lettersOf(stack.db, numbers, 'status-update');
     expect(letters.sort()).toEqual([...oneLetterEach(tickets), ...oneLetterEach(tickets)].sort());
     figures['status letters for 2 updates'] = String(letters.length);
+    const publicText = {
+      title: 'ERP down',
+      service: 'ERP',
+      lastUpdate: { message: 'Replica restoring.', at: expect.any(String) },
+      resolvedAt: null,
+    };
+    await timed('5 requesters read their 100 tickets', () =>
+      expectEachRequesterSeesOnlyTheirOwn(api, incident, tickets, publicText, 'All clients'),
+    );
     const resolved = await timed('resolve: 100 solutions proposed', () =>
       api.post(`/incidents/${incident}/actions/resolve`, { solution: 'Failed over to the replica.' }),
     );

@@ -132,6 +132,23 @@ describe('the letters the Customer Support SOP prescribes', () => {
     ]);
   });
 
+  it('a major incident’s update reaches each of its tickets in that ticket’s own thread, quoting it (R17)', () => {
+    const message = 'The database failed over; next update within the hour.';
+    const event = {
+      type: 'status-update-sent',
+      actor: 'eng.maria',
+      at: '2026-11-24T14:05:00.000Z',
+      data: { ...examples['status-update'].data, incident: 'INC-7', message },
+    };
+    const { subject, text } = letterFor('status-update', { event });
+    expect(ticketNumberInSubject(subject)).toBe('TF-100123');
+    expectInOrder(text, [
+      'request TF-100123 is part of a wider incident (INC-7)',
+      message,
+      'Status: under analysis',
+    ]);
+  });
+
   it('the CSAT survey offers five one-click scores on the signed link and invites a comment (R13)', () => {
     const { text, html } = letterFor('csat-survey', { ticket: closed });
     for (const score of [1, 2, 3, 4, 5]) {

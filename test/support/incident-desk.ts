@@ -50,3 +50,39 @@ export async function lettersOf(db: Db, numbers: string[], kind: string): Promis
 /** Each ticket's one letter, to its own requester. */
 export const oneLetterEach = (tickets: LinkedTicket[]) =>
   tickets.map((t) => [t.number, t.customer.requester.email]).sort();
+
+/**
+ * Each requester lists only their organization's tickets and reads, on each, the incident's public text and
+ * nothing of what the desk keeps to itself (R24): not its impact, not another organization's ticket.
+ */
+export async function expectEachRequesterSeesOnlyTheirOwn(
+  api: ApiClient,
+  incident: string,
+  tickets: LinkedTicket[],
+  publicText: Record<string, unknown>,
+  deskOnly: string,
+): Promise<void> {
+  const linked = new Set(tickets.map((t) => t.number));
+  for (const customer of new Set(tickets.map((t) => t.customer))) {
+    const requester = api.as(customer.requester.token);
+    const own = tickets.filter((t) => t.customer === customer).map((t) => t.number);
+    const { body } = await requester.get('/tickets?limit=100');
+    const listed: { number: string; organization: string }[] = body.items;
+    expect(listed.every((t) => t.organization === customer.organization.name)).toBe(true);
+    expect(
+      listed
+        .map((t) => t.number)
+        .filter((n) => linked.has(n))
+        .sort(),
+    ).toEqual(own.sort());
+    for (const number of own) {
+      const seen = await requester.get(`/tickets/${number}`);
+      expect(seen.body.incident).toEqual({ number: incident, ...publicText });
+      expect(JSON.stringify(seen.body)).not.toContain(deskOnly);
+    }
+    const other = tickets.find((t) => t.customer !== customer)!;
+    expect((await requester.get(`/tickets/${other.number}`)).status).toBe(404);
+    expect((await requester.get(`/incidents/${incident}`)).status).toBe(403);
+    expect((await requester.get('/incidents')).status).toBe(403);
+  }
+}

@@ -18,7 +18,7 @@ export async function ticketsReceived(db: Db, request: WhatIfRequest): Promise<R
   const next = new Date(`${request.to}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   const query = db('tickets')
-    .select('number', 'organization', 'priority', 'received_at', 'closed_at', 'sla')
+    .select('number', 'organization', 'priority', 'received_at', 'closed_at', 'sla', 'intake')
     .where('received_at', '>=', `${request.from}T00:00:00Z`)
     .where('received_at', '<', next.toISOString())
     .whereNotNull('sla')
@@ -43,6 +43,7 @@ export async function ticketsReceived(db: Db, request: WhatIfRequest): Promise<R
     const changed = timeline.find((e) => e.type === eventType['priority-changed']);
     const opened = timeline.find((e) => e.type === eventType.opened);
     const parts = (opened?.data.parts ?? []) as { leadMinutes: number }[];
+    const dispatched = timeline.find((e) => e.type === eventType['engineer-dispatched']);
     return {
       number: t.number,
       organization: t.organization,
@@ -50,6 +51,8 @@ export async function ticketsReceived(db: Db, request: WhatIfRequest): Promise<R
       priority: (changed?.data.from ?? t.priority) as Priority,
       currentPriority: t.priority,
       partsLeadMinutes: Math.max(0, ...parts.map((part) => part.leadMinutes)),
+      fieldWork: t.intake.fieldWork ?? null,
+      onsitePromiseMinutes: (dispatched?.data.promiseMinutes as number | undefined) ?? null,
       events: timeline,
       policyId: t.sla.policyId,
       calendarId: t.sla.calendarId,
