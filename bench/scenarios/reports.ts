@@ -1,15 +1,20 @@
 import { reports } from '../../desk/reports';
 import { demoPerson } from '../api-client';
 import { distribution } from '../measure';
-import type { BenchDesk, FigureTable, Plot, Scenario } from '../scenario';
+import type { BenchDesk, Plot, Scenario } from '../scenario';
 import { seedHistory } from '../seed-history';
 import { benchSizes } from '../sizes';
+import {
+  deepBreachesPage,
+  FIRST_NUMBER,
+  readsTable,
+  timeGet,
+  timeReads,
+  year,
+  type Timed,
+} from './reports-reads';
 
 const RUNS = 3;
-const READS = 20;
-// Clear of the numbers the desk's sequence hands out (from 100001) to the tickets other scenarios open.
-const FIRST_NUMBER = 800_000_001;
-const year = { from: '2025-12-01', to: '2026-11-30' };
 const month = { from: '2026-11-01', to: '2026-11-30' };
 const GOAL_MS = 1000;
 
@@ -23,12 +28,6 @@ const readIndexes = [
   'ticket_events_escalations',
   'csat_responses_submitted',
 ];
-
-interface Timed {
-  label: string;
-  p50: number;
-  max: number;
-}
 
 export const reportsScenario: Scenario = {
   name: 'reports',
@@ -50,14 +49,15 @@ export const reportsScenario: Scenario = {
 
     log(`timing each report ${RUNS} times through the API`);
     const withIndexes = await timeReports(desk, RUNS, ['json', 'csv']);
-    const readsWith = await timeReads(desk);
+    const deepPage = await deepBreachesPage(desk);
+    const readsWith = await timeReads(desk, deepPage);
     log('dropping the read indexes for the baseline');
     const definitions = await dropReadIndexes(desk);
     let withoutIndexes: Timed[];
     let readsWithout: Timed[];
     try {
       withoutIndexes = await timeReports(desk, 1, ['json']);
-      readsWithout = await timeReads(desk);
+      readsWithout = await timeReads(desk, deepPage);
     } finally {
       log('making the read indexes again');
       for (const definition of definitions) await desk.db.raw(definition);
@@ -118,32 +118,6 @@ async function timeReports(desk: BenchDesk, runs: number, formats: string[]): Pr
   return timed;
 }
 
-/** The list, the queue and one ticket, READS times each, with a year of closed tickets beside the open ones. */
-async function timeReads(desk: BenchDesk): Promise<Timed[]> {
-  const manager = demoPerson(desk, (person) => person.role === 'manager');
-  const paths = {
-    'GET /tickets (newest 50)': '/tickets?limit=50',
-    'GET /queue': '/queue?limit=50',
-    'GET /tickets/{n} (a closed one)': `/tickets/TF-${FIRST_NUMBER + 4242}`,
-  };
-  const timed: Timed[] = [];
-  for (const [label, path] of Object.entries(paths)) {
-    const latencies = [];
-    for (let i = 0; i < READS; i++) latencies.push(await timeGet(desk, manager.token, path));
-    const { p99, max } = distribution(latencies);
-    timed.push({ label, p50: distribution(latencies).p50, max: Math.max(p99, max) });
-  }
-  return timed;
-}
-
-async function timeGet(desk: BenchDesk, token: string, path: string): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(`${desk.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
-  return performance.now() - started;
-}
-
 async function dropReadIndexes(desk: BenchDesk): Promise<string[]> {
   const found: { indexdef: string }[] = await desk
     .db('pg_indexes')
@@ -166,14 +140,6 @@ async function tableRows(desk: BenchDesk): Promise<[string, number][]> {
     ['survey answers', sizes.answers!],
     ['database MiB', sizes.megabytes!],
   ];
-}
-
-function readsTable(withIndexes: Timed[], withoutIndexes: Timed[]): FigureTable {
-  return {
-    title: `reads beside the year of closed tickets (${READS} each, one at a time)`,
-    columns: ['read', 'p50 ms', 'p99 ms', 'p50 ms without the read indexes'],
-    rows: withIndexes.map((timed, i) => [timed.label, timed.p50, timed.max, withoutIndexes[i]?.p50 ?? '']),
-  };
 }
 
 function reportPlot(withIndexes: Timed[], withoutIndexes: Timed[]): Plot {
