@@ -17,11 +17,13 @@ import { validIntake } from '../test/support/intake';
 import { registeredUpdate, rolloutProgressQuery } from '../workflows/messages';
 import { DEFAULT_TASK_QUEUE } from '../workflows/task-queue';
 import { ServiceProcess } from '../dev/service-process';
+import { pauseSome, resolutionClocksKept, type ClockBefore } from './rollout-clocks';
 
 /**
  * `npm run rollout-demo`: a policy change rolled out to ROLLOUT_TICKETS (2,000) running tickets on a real dev
  * server, with the worker as its own process, killed with SIGKILL in the middle of the rollout and started
- * again. Checks that every ticket re-timed once, none is stuck, and no workflow task failed; prints the figures.
+ * again. Checks that every ticket re-timed once, keeping its used minutes (a tenth of them paused, keeping their
+ * pause), none is stuck, and no workflow task failed; prints the figures.
  */
 const total = Number(process.env.ROLLOUT_TICKETS ?? 2000);
 const parallel = Number(process.env.ROLLOUT_OPEN_PARALLEL ?? 25);
@@ -99,14 +101,17 @@ try {
   log(`opening ${total} tickets, ${parallel} at a time, through the Temporal client`);
   const openedAt = Date.now();
   const numbers: string[] = [];
+  const before = new Map<string, ClockBefore>();
   for (let first = 0; first < total; first += parallel) {
     const batch = Array.from({ length: Math.min(parallel, total - first) }, async (_, i) => {
       const number = `RD-${String(first + i + 1).padStart(5, '0')}`;
       const intake = validIntake({ organization });
+      const receivedAt = new Date().toISOString();
+      before.set(number, { receivedAt });
       const handle = await client.workflow.start('ticketWorkflow', {
         workflowId: number,
         taskQueue: DEFAULT_TASK_QUEUE,
-        args: [{ open: { number, intake, priority: 'P3', receivedAt: new Date().toISOString() } }],
+        args: [{ open: { number, intake, priority: 'P3', receivedAt } }],
       });
       await handle.executeUpdate(registeredUpdate);
       return number;
@@ -118,6 +123,8 @@ try {
   await until('every ticket to be searchable', async () =>
     (await client.workflow.count(onPolicy)).count === total ? true : undefined,
   );
+  const paused = await pauseSome(client, before, 10, parallel);
+  log(`${paused} tickets waiting on the client, their clocks paused`);
 
   const changed = {
     ...terms,
@@ -159,6 +166,9 @@ try {
     return Number(row!.count) >= total ? Number(row!.count) : undefined;
   });
 
+  const clocks = await resolutionClocksKept(db, before, 2880);
+  for (const line of clocks.notKept.slice(0, 5)) log(`clock not kept: ${line}`);
+
   let taskFailures = 0;
   let nondeterministic = 0;
   const histories = [...numbers.map((n) => client.workflow.getHandle(n))];
@@ -189,6 +199,7 @@ try {
       `worker SIGKILLed after      ${midway.retimed} signalled; started again 1 s later`,
       `re-timed (search attribute) ${total - stuck}; stuck ${stuck}`,
       `sla-retimed events          ${events}`,
+      `used minutes kept           ${clocks.usedKept} running; paused ${clocks.pausedKept} of ${paused}; lost ${clocks.notKept.length}`,
       `workflow task failures      ${taskFailures} (nondeterministic ${nondeterministic})`,
       `time to re-time             ${seconds.toFixed(1)} s (change stored → last ticket re-timed)`,
       `per second                  ${(total / seconds).toFixed(0)} tickets`,
@@ -198,6 +209,8 @@ try {
   failed =
     stuck !== 0 ||
     events !== total ||
+    clocks.notKept.length !== 0 ||
+    clocks.usedKept + clocks.pausedKept !== total ||
     nondeterministic !== 0 ||
     final.retimed !== total ||
     final.failed !== 0;

@@ -43,6 +43,11 @@ export function withoutTemporalTls(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !CONNECTION_VARIABLES.includes(name)));
 }
 
+/** Temporal could not be reached with the process's settings; the message names the setting to look at. */
+export class TemporalConnectionError extends Error {
+  override name = 'TemporalConnectionError';
+}
+
 export function temporalConnectionOptions({ address, tls, apiKey }: TemporalConnectionSettings) {
   return { address, ...(tls && { tls }), ...(apiKey && { apiKey }) };
 }
@@ -61,7 +66,9 @@ export async function connectTemporal<C>(
   } catch (error) {
     const sdk = error instanceof Error ? error.message : String(error);
     const why = settings.tls || settings.apiKey ? await diagnoseTls(settings) : undefined;
-    throw new Error(`cannot connect to Temporal at ${settings.address}: ${why ?? sdk}`, { cause: error });
+    throw new TemporalConnectionError(`cannot connect to Temporal at ${settings.address}: ${why ?? sdk}`, {
+      cause: error,
+    });
   }
 }
 

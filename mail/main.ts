@@ -2,12 +2,14 @@ import { createTransport } from 'nodemailer';
 import { connectDesk } from '../desk/context';
 import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
+import { reportStartFailures } from '../lib/start-failure';
 import { createImapPoller } from './imap-poller';
 import { startInboundListener } from './inbound-listener';
 import { createInboundMailbox } from './inbound-mailbox';
 import { startOutboundRelay } from './outbound-relay';
 
 /** The mail process: the outbound relay the worker sends through, the inbound listener and the IMAP poller. */
+const start = reportStartFailures();
 const config = loadConfig();
 const log = createLogger('mail', config.logLevel);
 const ctx = await connectDesk(config);
@@ -51,6 +53,7 @@ if (config.mail.imapUrl) {
   poller.start();
   closers.push(poller.stop);
 }
+start.started();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,12 +1,15 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { projectRoot } from '../dev/support';
-import { allTicketSearchAttributes } from '../workflows/search-attributes';
+import { temporalCliPath } from '../dev/tools';
+import { allTicketSearchAttributes, searchAttributeRegistrations } from '../workflows/search-attributes';
 
 const { IndexedValueType } = temporal.api.enums.v1;
 let connection: Connection;
@@ -52,6 +55,14 @@ async function registerCommand(namespace: string): Promise<{ code: number; outpu
       code: error.code,
       output: `${error.stdout}${error.stderr}`,
     }));
+}
+
+/** The `temporal operator search-attribute create` command of docs/deploying.md, as its words. */
+async function documentedCreateCommand(): Promise<string[]> {
+  const doc = await readFile(join(projectRoot, 'docs', 'deploying.md'), 'utf8');
+  const command = /^temporal operator search-attribute create (?:.*\\\n)*.*$/m.exec(doc)?.[0];
+  if (!command) throw new Error('docs/deploying.md has no temporal operator search-attribute create');
+  return command.replace(/\\\n/g, ' ').split(/\s+/).slice(1);
 }
 
 async function registeredTypes(namespace: string) {
@@ -103,5 +114,13 @@ describe('registering the search attributes on a cluster (R25)', () => {
       `search attribute TicketStage is already registered on namespace ${namespace} with a type other than KEYWORD`,
     );
     expect(Object.keys(await registeredTypes(namespace))).toEqual(['TicketStage']);
+  });
+
+  it('the temporal operator command in docs/deploying.md registers the same attributes', async () => {
+    const namespace = await freshNamespace();
+    const args = (await documentedCreateCommand()).map((word) => (word === 'ticketflow' ? namespace : word));
+    const cli = await temporalCliPath(() => undefined);
+    await promisify(execFile)(cli, [...args, '--address', inject('temporalAddress')]);
+    expect(await registeredTypes(namespace)).toEqual(searchAttributeRegistrations());
   });
 });

@@ -115,6 +115,7 @@ describe('a connection the frontend or the process does not trust fails at start
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain(`cannot connect to Temporal at ${proxy.address}`);
     expect(failure?.stderr).toMatch(refused);
+    expect(failure?.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('the API (a gRPC client, another transport) says the same', async () => {

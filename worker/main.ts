@@ -2,12 +2,14 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadConfig, requireDatabaseUrl } from '../lib/config';
 import { createDb } from '../lib/db';
 import { createLogger } from '../lib/logger';
+import { reportStartFailures } from '../lib/start-failure';
 import { connectTemporal } from '../lib/temporal-connection';
 import { createTicketWorker } from './create-worker';
 import { installWorkerRuntime, temporalLogger } from './runtime';
 import { cachedWorkflowBundle } from './workflow-bundle';
 import { mailSettings } from '../mail/settings';
 
+const start = reportStartFailures();
 const config = loadConfig();
 const log = createLogger('worker', config.logLevel);
 installWorkerRuntime(log, config.worker.metricsAddress);
@@ -32,6 +34,7 @@ try {
     },
     'worker polling',
   );
+  start.started();
   // The SDK shuts the worker down on SIGINT/SIGTERM and lets running tasks finish.
   await worker.run();
 } finally {
