@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { seedDemoDesk } from '../dev/demo-desk';
 import { healthy, startDeskProcesses, waitFor } from '../dev/desk-processes';
 import type { ServiceProcess } from '../dev/service-process';
@@ -86,7 +86,7 @@ async function polling(client: Client, namespace: string, pid: number | undefine
   const { pollers } = await client.workflowService.describeTaskQueue({
     namespace,
     taskQueue: { name: DEFAULT_TASK_QUEUE },
-    taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    taskQueueType: proto.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
   });
   return pollers.some((poller) => poller.identity?.startsWith(`${pid}@`));
 }
