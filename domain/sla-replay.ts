@@ -1,17 +1,11 @@
 import { addBusinessMinutes, businessMinutesBetween } from './calendar/business-time';
 import { nextTier, onsiteFrameMinutes, tierFrameMinutes } from './escalation-ladder';
+import { applyClockEffects, clockEffects, isClockEvent, planHolds, type ClockWaits } from './clock-effects';
 import { onsitePromise } from './onsite-promise';
 import { planTerms } from './plan-terms';
 import type { Priority } from './priority';
 import type { SlaPolicy } from './sla';
-import {
-  haltClock,
-  retargetClock,
-  runClock,
-  startClock,
-  type ClockArithmetic,
-  type SlaClock,
-} from './sla-clock';
+import { haltClock, retargetClock, startClock, type ClockArithmetic, type SlaClock } from './sla-clock';
 import type { Tier } from './ticket';
 import { eventType, type TimelineEntry } from './ticket-events';
 
@@ -63,7 +57,7 @@ const ms = Date.parse;
  * The ticket's real path replayed against `policy`: what people did (first contact, questions and answers,
  * holds, solutions, rejections, priority changes, escalations by hand, the manager's decisions, closing)
  * happens when it happened; what the policy decides (breaches, a time frame running out) happens when the
- * policy says, by the workflow's own clock and ladder rules. Open tickets run on until `until`.
+ * policy says, by the workflow's own clock, clock-effect and ladder rules. Open tickets run on until `until`.
  */
 export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until: string): Promise<Outcome[]> {
   const math = calendarArithmetic(until);
@@ -84,9 +78,9 @@ export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until:
     at0,
   );
   let frame: SlaClock | null = null;
-  // What the workflow's clocks wait on besides the clocks: a question, a hold, a plan awaiting approval (R8).
-  let [waiting, held, planAwaits, climbs] = [false, false, false, 0];
-  const planPauses = planTerms(policy).pausesClocks;
+  let climbs = 0;
+  const planPausesClocks = planTerms(policy).pausesClocks;
+  const waits: ClockWaits = { client: false, held: false, plan: false, planPausesClocks };
   const promise =
     facts.onsitePromiseMinutes === null
       ? onsitePromise(policy, facts.fieldWork?.preferredOnsiteResponse)
@@ -99,10 +93,6 @@ export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until:
   };
   const halt = (clock: SlaClock | null, at: string, as: 'paused' | 'stopped') =>
     clock?.status === 'running' ? haltClock(math, clock, calendar, at, as) : undefined;
-  const resume = (clock: SlaClock | null, at: string, from: 'paused' | 'stopped') =>
-    clock?.status === from
-      ? runClock(math, clock, calendar, clock === frame ? 1 : atRiskShare, at)
-      : undefined;
   const enterTier = async (at: string, frameMinutes?: number) => {
     if (tier === 'MANAGER') {
       await halt(frame, at, 'stopped');
@@ -123,11 +113,6 @@ export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until:
     tier = to;
     climbs += 1;
     await enterTier(at);
-  };
-  const resumeWork = async (at: string) => {
-    if (planAwaits && planPauses) return;
-    await resume(resolution, at, 'paused');
-    await resume(frame, at, 'paused');
   };
 
   // A request for field work starts at Onsite, unless held at intake: then it goes there on release (R5).
@@ -158,49 +143,18 @@ export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until:
   for (const event of facts.events) {
     if (closed) break;
     await advance(event.at);
-    const { at, data } = event;
-    switch (event.type) {
-      case eventType['analysis-started']:
-        await halt(response, at, 'stopped');
-        break;
-      case eventType['info-requested']:
-        waiting = true;
-        await halt(response, at, 'stopped');
-        await halt(resolution, at, 'paused');
-        await halt(frame, at, 'paused');
-        break;
-      case eventType['info-provided']:
-        waiting = false;
-        await resumeWork(at);
-        break;
-      case eventType['plan-proposed']:
-        planAwaits = true;
-        if (planPauses) for (const clock of [resolution, frame]) await halt(clock, at, 'paused');
-        break;
-      case eventType['plan-approved']:
-      case eventType['plan-declined']:
-        planAwaits = false;
-        if (planPauses && !waiting && !held) await resumeWork(at);
-        break;
-      case eventType.held:
-        held = true;
-        for (const clock of [response, resolution, frame]) await halt(clock, at, 'paused');
-        break;
+    const { type, at, data } = event;
+    noteWaits(waits, type);
+    if (isClockEvent(type)) {
+      const clocks = { response, resolution, tier: frame, onsite: null };
+      await applyClockEffects(math, clockEffects(type, waits), clocks, policy, at);
+    }
+    switch (type) {
       case eventType.released:
-        held = false;
-        await resume(response, at, 'paused');
-        await resumeWork(at);
-        if (facts.fieldWork && tier === 'TIER_1' && climbs === 0 && !(planAwaits && planPauses)) {
+        if (facts.fieldWork && tier === 'TIER_1' && climbs === 0 && !planHolds(waits)) {
           tier = 'ONSITE';
           await enterTier(at);
         }
-        break;
-      case eventType['solution-proposed']:
-        for (const clock of [response, resolution, frame]) await halt(clock, at, 'stopped');
-        break;
-      case eventType.rejected:
-        await resume(resolution, at, 'stopped');
-        await resume(frame, at, 'stopped');
         break;
       case eventType['priority-changed']:
         priority = data.to as Priority;
@@ -238,4 +192,17 @@ export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until:
   }
   await advance(until);
   return outcomes;
+}
+
+/**
+ * What the clocks wait on, as the timeline tells it; the workflow reads it from the ticket's state. A reply
+ * that answers the question is followed by its `info-provided`, so the clocks resume once, at the answer.
+ */
+function noteWaits(waits: ClockWaits, type: string): void {
+  if (type === eventType['info-requested']) waits.client = true;
+  if (type === eventType['info-provided']) waits.client = false;
+  if (type === eventType['plan-proposed']) waits.plan = true;
+  if (type === eventType['plan-approved'] || type === eventType['plan-declined']) waits.plan = false;
+  if (type === eventType.held) waits.held = true;
+  if (type === eventType.released) waits.held = false;
 }
