@@ -1,17 +1,18 @@
-import { addBusinessMinutes, businessMinutesBetween } from './calendar/business-time';
-import { nextTier, onsiteFrameMinutes, tierFrameMinutes } from './escalation-ladder';
+import { calendarArithmetic } from './calendar-arithmetic';
+import {
+  applyClockEffects,
+  clockEffects,
+  isClockEvent,
+  planHolds,
+  type ClockWaits,
+  type TicketClocks,
+} from './clock-effects';
 import { onsitePromise } from './onsite-promise';
 import { planTerms } from './plan-terms';
 import type { Priority } from './priority';
+import { ReplayLadder } from './replay-ladder';
 import type { SlaPolicy } from './sla';
-import {
-  haltClock,
-  retargetClock,
-  runClock,
-  startClock,
-  type ClockArithmetic,
-  type SlaClock,
-} from './sla-clock';
+import { retargetClock, startClock } from './sla-clock';
 import type { Tier } from './ticket';
 import { eventType, type TimelineEntry } from './ticket-events';
 
@@ -39,203 +40,112 @@ export interface Outcome {
   tier: Tier;
 }
 
-/**
- * Outside a workflow the calendar answers directly. A replay ends at `horizon`, so a deadline past it is
- * never reached: it is answered as just after the horizon instead of being counted out day by day.
- */
-export function calendarArithmetic(horizon: string): ClockArithmetic {
-  const beyond = new Date(Date.parse(horizon) + 1).toISOString();
-  return {
-    businessDeadlines: async ({ calendar, from, minutes }) => {
-      const reachable = businessMinutesBetween(calendar, new Date(from), new Date(horizon));
-      return minutes.map((m) =>
-        m > reachable ? beyond : addBusinessMinutes(calendar, new Date(from), m).toISOString(),
-      );
-    },
-    businessMinutesElapsed: async ({ calendar, from, to }) =>
-      businessMinutesBetween(calendar, new Date(from), new Date(to)),
-  };
-}
-
 const ms = Date.parse;
+
+/** The clocks a replay times: it sends no engineer, so it has no onsite clock. */
+const timed = ['response', 'resolution', 'tier'] as const;
 
 /**
  * The ticket's real path replayed against `policy`: what people did (first contact, questions and answers,
  * holds, solutions, rejections, priority changes, escalations by hand, the manager's decisions, closing)
  * happens when it happened; what the policy decides (breaches, a time frame running out) happens when the
- * policy says, by the workflow's own clock and ladder rules. Open tickets run on until `until`.
+ * policy says, by the workflow's own clock, clock-effect and ladder rules. Open tickets run on until `until`.
  */
 export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until: string): Promise<Outcome[]> {
   const math = calendarArithmetic(until);
   const { calendar, atRiskShare } = policy;
   const outcomes: Outcome[] = [];
   let priority = facts.priority;
-  let tier: Tier = 'TIER_1';
-  let closed = false;
   const breached = new Set<string>();
   const responseTarget = () => policy.targets[priority].responseMinutes + facts.partsLeadMinutes;
+  const resolutionTarget = () => policy.targets[priority].resolutionMinutes;
   const at0 = facts.receivedAt;
   const response = await startClock(math, calendar, responseTarget(), atRiskShare, at0);
-  const resolution = await startClock(
-    math,
-    calendar,
-    policy.targets[priority].resolutionMinutes,
-    atRiskShare,
-    at0,
-  );
-  let frame: SlaClock | null = null;
-  // What the workflow's clocks wait on besides the clocks: a question, a hold, a plan awaiting approval (R8).
-  let [waiting, held, planAwaits, climbs] = [false, false, false, 0];
-  const planPauses = planTerms(policy).pausesClocks;
+  const resolution = await startClock(math, calendar, resolutionTarget(), atRiskShare, at0);
+  const clocks: TicketClocks = { response, resolution, tier: null, onsite: null };
+  const planPausesClocks = planTerms(policy).pausesClocks;
+  const waits: ClockWaits = { client: false, held: false, plan: false, planPausesClocks };
   const promise =
     facts.onsitePromiseMinutes === null
       ? onsitePromise(policy, facts.fieldWork?.preferredOnsiteResponse)
       : { minutes: facts.onsitePromiseMinutes, source: 'contract' as const };
 
-  const record = (kind: Outcome['kind'], at: string) => outcomes.push({ kind, at, priority, tier });
+  const record = (kind: Outcome['kind'], at: string) =>
+    outcomes.push({ kind, at, priority, tier: ladder.tier });
+  const ladder = new ReplayLadder(math, policy, promise, clocks, record);
   const breach = (clock: 'response' | 'resolution', at: string) => {
     if (!breached.has(clock)) record(`${clock}-breached`, at);
     breached.add(clock);
   };
-  const halt = (clock: SlaClock | null, at: string, as: 'paused' | 'stopped') =>
-    clock?.status === 'running' ? haltClock(math, clock, calendar, at, as) : undefined;
-  const resume = (clock: SlaClock | null, at: string, from: 'paused' | 'stopped') =>
-    clock?.status === from
-      ? runClock(math, clock, calendar, clock === frame ? 1 : atRiskShare, at)
-      : undefined;
-  const enterTier = async (at: string, frameMinutes?: number) => {
-    if (tier === 'MANAGER') {
-      await halt(frame, at, 'stopped');
-      frame = null;
-      record('manager-decision', at);
-      return;
-    }
-    const minutes =
-      tier === 'ONSITE'
-        ? onsiteFrameMinutes(policy, promise, frameMinutes)
-        : tierFrameMinutes(policy, tier, frameMinutes);
-    frame = await startClock(math, calendar, minutes, 1, at);
-  };
-  const climb = async (at: string, automatic: boolean) => {
-    const to = nextTier(tier);
-    if (!to) return;
-    if (automatic) record('automatic-escalation', at);
-    tier = to;
-    climbs += 1;
-    await enterTier(at);
-  };
-  const resumeWork = async (at: string) => {
-    if (planAwaits && planPauses) return;
-    await resume(resolution, at, 'paused');
-    await resume(frame, at, 'paused');
-  };
 
   // A request for field work starts at Onsite, unless held at intake: then it goes there on release (R5).
   const heldAtIntake = facts.events.some((e) => e.type === eventType.held && ms(e.at) === ms(at0));
-  if (facts.fieldWork && !heldAtIntake) tier = 'ONSITE';
-  await enterTier(at0);
+  await ladder.enter(at0, facts.fieldWork && !heldAtIntake ? 'ONSITE' : 'TIER_1');
 
   /** What the policy brings about up to `t`, soonest first, as the workflow's timers would. */
   const advance = async (t: string) => {
     for (;;) {
-      const due = [
-        { name: 'response' as const, clock: response as SlaClock | null },
-        { name: 'resolution' as const, clock: resolution as SlaClock | null },
-        { name: 'frame' as const, clock: frame },
-      ]
+      const due = timed
+        .map((name) => ({ name, clock: clocks[name] }))
         .filter(({ clock }) => clock?.status === 'running' && !clock.breached && clock.dueAt)
         .filter(({ clock }) => ms(clock!.dueAt!) <= ms(t))
         .sort((a, b) => ms(a.clock!.dueAt!) - ms(b.clock!.dueAt!))[0];
-      if (closed || !due) return;
+      if (!due) return;
       const clock = due.clock!;
       const at = clock.dueAt!;
       clock.breached = true;
-      if (due.name === 'frame') await climb(at, true);
+      if (due.name === 'tier') await ladder.climb(at, true);
       else breach(due.name, at);
     }
   };
 
-  for (const event of facts.events) {
-    if (closed) break;
-    await advance(event.at);
-    const { at, data } = event;
-    switch (event.type) {
-      case eventType['analysis-started']:
-        await halt(response, at, 'stopped');
-        break;
-      case eventType['info-requested']:
-        waiting = true;
-        await halt(response, at, 'stopped');
-        await halt(resolution, at, 'paused');
-        await halt(frame, at, 'paused');
-        break;
-      case eventType['info-provided']:
-        waiting = false;
-        await resumeWork(at);
-        break;
-      case eventType['plan-proposed']:
-        planAwaits = true;
-        if (planPauses) for (const clock of [resolution, frame]) await halt(clock, at, 'paused');
-        break;
-      case eventType['plan-approved']:
-      case eventType['plan-declined']:
-        planAwaits = false;
-        if (planPauses && !waiting && !held) await resumeWork(at);
-        break;
-      case eventType.held:
-        held = true;
-        for (const clock of [response, resolution, frame]) await halt(clock, at, 'paused');
-        break;
+  for (const { type, at, data } of facts.events) {
+    await advance(at);
+    noteWaits(waits, type);
+    if (isClockEvent(type)) await applyClockEffects(math, clockEffects(type, waits), clocks, policy, at);
+    switch (type) {
       case eventType.released:
-        held = false;
-        await resume(response, at, 'paused');
-        await resumeWork(at);
-        if (facts.fieldWork && tier === 'TIER_1' && climbs === 0 && !(planAwaits && planPauses)) {
-          tier = 'ONSITE';
-          await enterTier(at);
+        if (facts.fieldWork && ladder.tier === 'TIER_1' && ladder.climbs === 0 && !planHolds(waits)) {
+          await ladder.enter(at, 'ONSITE');
         }
-        break;
-      case eventType['solution-proposed']:
-        for (const clock of [response, resolution, frame]) await halt(clock, at, 'stopped');
-        break;
-      case eventType.rejected:
-        await resume(resolution, at, 'stopped');
-        await resume(frame, at, 'stopped');
         break;
       case eventType['priority-changed']:
         priority = data.to as Priority;
         await retargetClock(math, response, calendar, responseTarget(), atRiskShare, at);
-        await retargetClock(
-          math,
-          resolution,
-          calendar,
-          policy.targets[priority].resolutionMinutes,
-          atRiskShare,
-          at,
-        );
+        await retargetClock(math, resolution, calendar, resolutionTarget(), atRiskShare, at);
         if (response.breached) breach('response', at);
         if (resolution.breached) breach('resolution', at);
         break;
       case eventType.escalated:
         // The automatic ones were the real policy's doing: this policy's own run out above.
-        if (!data.automatic) await climb(at, false);
+        if (!data.automatic) await ladder.climb(at, false);
         break;
       case eventType['manager-decided']:
-        if (tier === 'MANAGER' && data.decision === 'continue') {
-          tier = data.tier as Tier;
-          await enterTier(at, data.frameMinutes as number);
+        if (ladder.tier === 'MANAGER' && data.decision === 'continue') {
+          await ladder.enter(at, data.tier as Tier, data.frameMinutes as number);
         }
         break;
       case eventType['closed-unresolved']:
         // No resolution was delivered, however early (docs/reports.md).
         breach('resolution', at);
-        closed = true;
-        break;
+        return outcomes;
       case eventType.closed:
-        closed = true;
-        break;
+        return outcomes;
     }
   }
   await advance(until);
   return outcomes;
+}
+
+/**
+ * What the clocks wait on, as the timeline tells it; the workflow reads it from the ticket's state. A reply
+ * that answers the question is followed by its `info-provided`, so the clocks resume once, at the answer.
+ */
+function noteWaits(waits: ClockWaits, type: string): void {
+  if (type === eventType['info-requested']) waits.client = true;
+  if (type === eventType['info-provided']) waits.client = false;
+  if (type === eventType['plan-proposed']) waits.plan = true;
+  if (type === eventType['plan-approved'] || type === eventType['plan-declined']) waits.plan = false;
+  if (type === eventType.held) waits.held = true;
+  if (type === eventType.released) waits.held = false;
 }

@@ -1,4 +1,5 @@
 import type { OpeningTerms } from '../activities/opening-terms';
+import type { ClockEvent, ClockWaits } from '../domain/clock-effects';
 import type { Priority } from '../domain/priority';
 import { calendar as businessCalendar, contracts } from './activity-proxies';
 import { deadline } from './business-deadline';
@@ -6,7 +7,7 @@ import { enterTier } from './escalation-ladder';
 import { dispatchFieldWorkOnRelease } from './field-work';
 import type { ActionCommands, ActionName } from './messages';
 import { clocksWaitOnPlan, planTerms } from './plan-terms';
-import { haltClock, retargetClock, runClock } from './sla-clock';
+import { followClockEvent, haltClock, retargetClock } from './sla-clock';
 import {
   newTicketState,
   type EventDraft,
@@ -63,7 +64,10 @@ export async function scheduleStatusUpdate(sla: TicketSla, priority: Priority, f
   sla.nextStatusUpdateAt = interval !== null && unresolved ? await deadline(sla, from, interval) : null;
 }
 
-/** How the clocks follow what just happened (R11, R15, R19–R21). Returns what else there is to record. */
+/**
+ * How the clocks follow what just happened (R11, R15, R19–R21). Returns what else there is to record. Which
+ * clock an event stops, pauses or resumes is the domain's table, the one the what-if report replays by.
+ */
 export async function afterAction<A extends ActionName>(
   state: TicketState,
   name: A,
@@ -72,63 +76,42 @@ export async function afterAction<A extends ActionName>(
 ): Promise<EventDraft[]> {
   const { sla } = state;
   const { calendar, atRiskShare } = sla.policy;
-  const halt = (clock: TicketSla['response'] | null, as: 'paused' | 'stopped') =>
-    clock && clock.status === 'running' ? haltClock(clock, calendar, at, as) : undefined;
-  const resume = (clock: TicketSla['response'] | null, from: 'paused' | 'stopped') =>
-    clock && clock.status === from
-      ? runClock(clock, calendar, clock === sla.tier ? 1 : atRiskShare, at)
-      : undefined;
+  const follow = (event: ClockEvent) => followClockEvent(sla, event, clockWaits(state), at);
 
   switch (name) {
     case 'start-analysis':
-      await halt(sla.response, 'stopped');
+      await follow('analysis-started');
       break;
     case 'request-info':
-      // Asking the client is a first contact; the other clocks wait for the answer.
-      await halt(sla.response, 'stopped');
-      await halt(sla.resolution, 'paused');
-      await halt(sla.tier, 'paused');
+      await follow('info-requested');
       await pauseTestingSilence(sla, at);
       break;
     case 'provide-info':
       await resumeTestingSilence(sla, at);
-      if (clocksWaitOnPlan(state)) break;
-      await resume(sla.resolution, 'paused');
-      await resume(sla.tier, 'paused');
+      await follow('info-provided');
       break;
     case 'draft-plan':
-      // The client's time to decide is not the desk's, when the contract says so (R8).
-      if (!planTerms(sla.policy).pausesClocks) break;
-      await halt(sla.resolution, 'paused');
-      await halt(sla.tier, 'paused');
+      await follow('plan-proposed');
       break;
     case 'approve-plan':
+      await follow('plan-approved');
+      break;
     case 'decline-plan':
-      if (!planTerms(sla.policy).pausesClocks || sla.waitingOnClient || state.held) break;
-      await resume(sla.resolution, 'paused');
-      await resume(sla.tier, 'paused');
+      await follow('plan-declined');
       break;
     case 'hold':
-      await pauseForHold(state, at);
+      await follow('held');
       break;
     case 'release':
-      await resume(sla.response, 'paused');
+      await follow('released');
       if (clocksWaitOnPlan(state)) break;
-      await resume(sla.resolution, 'paused');
-      await resume(sla.tier, 'paused');
       return dispatchFieldWorkOnRelease(state, at);
     case 'reply':
-      // Only an answer that ended the wait resumes; any other message leaves the clocks as they are.
-      if (!sla.waitingOnClient && !clocksWaitOnPlan(state)) {
-        await resume(sla.resolution, 'paused');
-        await resume(sla.tier, 'paused');
-        await resumeTestingSilence(sla, at);
-      }
+      await follow('reply-received');
+      if (!sla.waitingOnClient && !clocksWaitOnPlan(state)) await resumeTestingSilence(sla, at);
       break;
     case 'propose-solution':
-      await halt(sla.response, 'stopped');
-      await halt(sla.resolution, 'stopped');
-      await halt(sla.tier, 'stopped');
+      await follow('solution-proposed');
       sla.nextStatusUpdateAt = null;
       break;
     case 'start-testing':
@@ -141,8 +124,7 @@ export async function afterAction<A extends ActionName>(
     case 'reject':
       sla.testingDeadline = null;
       sla.testingSilenceLeft = null;
-      await resume(sla.resolution, 'stopped');
-      await resume(sla.tier, 'stopped');
+      await follow('rejected');
       await scheduleStatusUpdate(sla, state.priority, at);
       break;
     case 'change-priority': {
@@ -156,7 +138,7 @@ export async function afterAction<A extends ActionName>(
     case 'escalate':
       return enterTier(state, at);
     case 'arrive-onsite':
-      await halt(sla.onsite, 'stopped');
+      await follow('engineer-on-site');
       break;
     case 'decide':
       return afterDecision(state, command as ActionCommands['decide'], at);
@@ -165,12 +147,14 @@ export async function afterAction<A extends ActionName>(
   return [];
 }
 
-/** R5: while service is held no clock runs; release resumes each where it stood. */
-export async function pauseForHold(state: TicketState, at: string): Promise<void> {
-  const { sla } = state;
-  for (const clock of [sla.response, sla.resolution, sla.tier]) {
-    if (clock?.status === 'running') await haltClock(clock, sla.policy.calendar, at, 'paused');
-  }
+/** What the clocks wait on, read from the ticket once the action's event is recorded. */
+function clockWaits(state: TicketState): ClockWaits {
+  return {
+    client: Boolean(state.sla.waitingOnClient),
+    held: Boolean(state.held),
+    plan: state.plan?.status === 'awaiting-approval',
+    planPausesClocks: planTerms(state.sla.policy).pausesClocks,
+  };
 }
 
 /**

@@ -1,10 +1,19 @@
 import type { BusinessCalendar } from '../domain/calendar/types';
+import {
+  applyClockEffects,
+  clockEffects,
+  type ClockEvent,
+  type ClockPolicy,
+  type ClockWaits,
+  type TicketClocks,
+} from '../domain/clock-effects';
 import * as clocks from '../domain/sla-clock';
 import type { SlaClock } from '../domain/sla-clock';
 import { calendar as businessCalendar } from './activity-proxies';
 
-// The clock rules are the domain's (domain/sla-clock.ts), shared with the what-if report; here their
-// arithmetic runs as local activities, so every deadline is in the ticket's history.
+// The clock rules are the domain's (domain/sla-clock.ts, and which event moves which clock in
+// domain/clock-effects.ts), shared with the what-if report; here their arithmetic runs as local activities,
+// so every deadline is in the ticket's history.
 
 export { clockState, worstState, type SlaClock } from '../domain/sla-clock';
 
@@ -28,3 +37,10 @@ export const retargetClock = (
   share: number,
   at: string,
 ) => clocks.retargetClock(businessCalendar, clock, calendar, target, share, at);
+
+export const followClockEvent = (
+  sla: TicketClocks & { policy: ClockPolicy },
+  event: ClockEvent,
+  waits: ClockWaits,
+  at: string,
+) => applyClockEffects(businessCalendar, clockEffects(event, waits), sla, sla.policy, at);
