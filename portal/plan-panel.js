@@ -12,10 +12,12 @@ const statusLabels = {
 export function planPanel(ticket) {
   const { plan } = ticket;
   if (!plan) return null;
-  const answer = plan.answer
-    ? `${plan.answer.approved ? 'Approved' : 'Declined'} by ${plan.answer.by}, ${when(plan.answer.at)}` +
-      (plan.answer.reason ? `: ${plan.answer.reason}` : '')
-    : null;
+  // `when` gives a <time> element: it goes in as a child, since in a template string it reads [object …].
+  const answer = plan.answer && [
+    `${plan.answer.approved ? 'Approved' : 'Declined'} by ${plan.answer.by}, `,
+    when(plan.answer.at),
+    plan.answer.reason ? `: ${plan.answer.reason}` : '',
+  ];
   return h(
     'section',
     { class: 'plan', 'aria-label': 'Work plan' },
@@ -36,7 +38,10 @@ export function planPanel(ticket) {
         h(
           'li',
           { 'data-activity': a.id, 'data-status': a.status },
-          `${a.title} (${a.owner}): ${when(a.start)} – ${when(a.end)}`,
+          `${a.title} (${a.owner}): `,
+          when(a.start),
+          ' – ',
+          when(a.end),
           a.onSite && ' · on site',
           a.specialHours && h('span', { class: 'badge special-hours' }, 'special hours'),
           ` · ${a.status}`,

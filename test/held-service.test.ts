@@ -89,6 +89,51 @@ describe('held service (R5)', () => {
     await keepHistory(suite.stack.client.workflow.getHandle(ticket), 'held-not-justified-then-released');
   });
 
+  it('a held ticket neither plans work nor follows its plan up', async () => {
+    const customer = await suite.people.customer('HeldPlan');
+    const ticket: string = (await suite.api.post('/tickets', customer.intake())).body.number;
+    await suite.api.act(ticket, 'assign', { engineer: suite.people.agent.email });
+    expect((await suite.api.act(ticket, 'start-analysis', {})).status).toBe(200);
+    const hold = { reason: 'not-justified', detail: 'The client is checking whether it is covered' };
+    const plan = {
+      objective: 'Replace the access switch',
+      activities: [1, 2].map((n) => ({
+        title: `Step ${n}`,
+        owner: suite.people.agent.email,
+        start: `${day(30 + n)}T15:00:00Z`,
+        end: `${day(30 + n)}T16:00:00Z`,
+      })),
+    };
+    const refusedWhileHeld = async (action: string, body: object, offered: string[]) => {
+      const refused = await suite.api.act(ticket, action, body);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatch(/held \(not-justified\)/);
+      expect(refused.body.allowedActions).toEqual(offered);
+    };
+
+    const heldBeforePlan = await suite.api.act(ticket, 'hold', hold);
+    expect(heldBeforePlan.body.allowedActions).not.toContain('draft-plan');
+    await refusedWhileHeld('draft-plan', plan, heldBeforePlan.body.allowedActions);
+    await suite.api.act(ticket, 'release', {});
+    expect((await suite.api.act(ticket, 'draft-plan', plan)).status).toBe(200);
+    const approved = await suite.api.act(ticket, 'approve-plan', {}, customer.requester.token);
+    expect(approved.body.plan.status).toBe('approved');
+    expect((await suite.api.act(ticket, 'start-activity', { activity: 1, note: 'on it' })).status).toBe(200);
+
+    const held = await suite.api.act(ticket, 'hold', hold);
+    const offered: string[] = held.body.allowedActions;
+    for (const work of ['draft-plan', 'start-activity', 'complete-activity'])
+      expect(offered).not.toContain(work);
+    await refusedWhileHeld('start-activity', { activity: 2, note: 'next' }, offered);
+    await refusedWhileHeld('complete-activity', { activity: 1, note: 'done' }, offered);
+    const { plan: after } = (await suite.api.get(`/tickets/${ticket}`)).body;
+    expect(after.activities.map((a: { status: string }) => a.status)).toEqual(['started', 'planned']);
+    const released = await suite.api.act(ticket, 'release', {});
+    expect(released.body.allowedActions).toEqual(
+      expect.arrayContaining(['start-activity', 'complete-activity']),
+    );
+  });
+
   it('a requester cannot hold a ticket', async () => {
     const opened = await suite.api.post('/tickets', suite.people.acme.intake());
     const refused = await suite.api.act(

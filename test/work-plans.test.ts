@@ -102,15 +102,20 @@ describe('work plans with the client’s approval (R8) and special-hours work (R
     expect(ticket.plan.answer).toMatchObject({ approved: true, via: 'link', by: customer.requester.email });
     expect(ticket.sla.resolution.state).toBe('on_track');
     expect((await postForm(link, { answer: 'decline', reason: 'changed my mind' })).status).toBe(409);
+    // The portal offers the follow-up only through allowedActions.
+    expect(ticket.allowedActions).toContain('start-activity');
+    expect(ticket.allowedActions).not.toContain('complete-activity');
 
-    expect(
-      (await suite.api.act(number, 'start-activity', { activity: 1, note: 'on site at 03:00' })).status,
-    ).toBe(200);
+    const started = await suite.api.act(number, 'start-activity', { activity: 1, note: 'on site at 03:00' });
+    expect(started.status).toBe(200);
+    expect(started.body.allowedActions).toContain('complete-activity');
+    expect(started.body.allowedActions).not.toContain('start-activity');
     const done = await suite.api.act(number, 'complete-activity', {
       activity: 1,
       note: 'firmware 9.2 running',
     });
     expect(done.body.plan.activities[0]).toMatchObject({ status: 'completed', specialHours: true });
+    expect(done.body.allowedActions).not.toContain('complete-activity');
     const timeline = (await suite.api.get(`/tickets/${number}`)).body.timeline.map(
       (e: { type: string }) => e.type,
     );

@@ -5,7 +5,10 @@ import type { EventDraft, TicketState } from './ticket-state';
 
 export type HoldReason = 'contract-expired' | 'not-justified';
 
-/** While held nobody works the ticket; the requester's and the desk's messages still come and go. */
+/**
+ * While held nobody works the ticket; the requester's and the desk's messages still come and go. Planning and
+ * following up a work plan is work too; the client's answer to a plan already put to them is a message.
+ */
 export const blockedWhileHeld: readonly ActionName[] = [
   'start-analysis',
   'propose-solution',
@@ -13,6 +16,9 @@ export const blockedWhileHeld: readonly ActionName[] = [
   'request-info',
   'escalate',
   'arrive-onsite',
+  'draft-plan',
+  'start-activity',
+  'complete-activity',
 ];
 
 /**

@@ -19,6 +19,8 @@ function activityBlocked(state: TicketState, id: number | undefined, to: 'starte
   const { plan } = state;
   if (!plan) return 'the ticket has no work plan';
   if (plan.status !== 'approved') return `no planned activity may start before the client approves the plan`;
+  // allowedActions asks without a command: the step is on offer while some activity can take it.
+  if (id === undefined) return readyFor(plan, to);
   const activity = activityOf(plan, id);
   if (!activity) return `the plan has no activity ${id}`;
   if (to === 'started' && activity.status !== 'planned')
@@ -26,6 +28,11 @@ function activityBlocked(state: TicketState, id: number | undefined, to: 'starte
   if (to === 'completed' && activity.status !== 'started')
     return activity.status === 'planned' ? `activity ${id} has not started` : `activity ${id} is completed`;
   return undefined;
+}
+
+function readyFor(plan: WorkPlan, to: 'started' | 'completed'): string | undefined {
+  const from = to === 'started' ? 'planned' : 'started';
+  return plan.activities.some((a) => a.status === from) ? undefined : `no activity of the plan is ${from}`;
 }
 
 /** R8's work plan: drafted in analysis, approved or declined by the client, each activity followed up. */
