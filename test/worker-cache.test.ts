@@ -14,10 +14,10 @@ describe('the worker cache sized from WORKER_MEMORY', () => {
     expect(cachedTicketsFor(1024 * MiB)).toBe(
       Math.floor((1024 * MiB - WORKER_BASE_BYTES) / CACHED_TICKET_BYTES),
     );
-    expect(cachedTicketsFor(1024 * MiB)).toBe(1148);
-    expect(cachedTicketsFor(768 * MiB)).toBe(636);
-    expect(cachedTicketsFor(512 * MiB)).toBe(124);
-    expect(cachedTicketsFor(4096 * MiB)).toBe(7292);
+    expect(cachedTicketsFor(1024 * MiB)).toBe(734);
+    expect(cachedTicketsFor(768 * MiB)).toBe(407);
+    expect(cachedTicketsFor(512 * MiB)).toBe(79);
+    expect(cachedTicketsFor(4096 * MiB)).toBe(4666);
   });
 
   it('reads sizes in MiB or GiB, 1GiB unless set, and refuses less than 512MiB naming the variable', () => {
