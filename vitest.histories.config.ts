@@ -14,6 +14,7 @@ export default defineConfig({
       'test/escalation-ladder.test.ts',
       'test/customer-testing-silence.test.ts',
       'test/held-service.test.ts',
+      'test/held-service-clocks.test.ts',
       'test/long-lived-ticket.test.ts',
       'test/catch-up.test.ts',
       'test/projection-faults.test.ts',

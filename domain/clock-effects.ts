@@ -33,16 +33,19 @@ const resume = (from: 'paused' | 'stopped', ...clocks: ClockName[]): ClockEffect
 /** A plan with the client holds the desk's clocks, when the contract says so (R8). */
 export const planHolds = (waits: ClockWaits) => waits.plan && waits.planPausesClocks;
 
-/** Resolution and the tier's frame measure the desk's work; they resume only once nothing else holds them. */
+/**
+ * Resolution and the tier's frame measure the desk's work; they resume only once nothing else holds them. A
+ * hold is one: the requester may write while held (to justify the request, R5), and only the release resumes.
+ */
 const resumeWork = (waits: ClockWaits) =>
-  waits.client || planHolds(waits) ? [] : resume('paused', 'resolution', 'tier');
+  waits.client || waits.held || planHolds(waits) ? [] : resume('paused', 'resolution', 'tier');
 
 const rules = {
   'analysis-started': () => halt('stopped', 'response'),
   // Asking the client is a first contact; the other clocks wait for the answer.
   'info-requested': () => [...halt('stopped', 'response'), ...halt('paused', 'resolution', 'tier')],
   'info-provided': resumeWork,
-  // Only a reply that ended the wait resumes; any other message leaves the clocks as they are.
+  // Only a reply that ended the wait resumes, never one while held; any other leaves the clocks as they are.
   'reply-received': resumeWork,
   // The client's time to decide is not the desk's, when the contract says so (R8).
   'plan-proposed': (waits) => (waits.planPausesClocks ? halt('paused', 'resolution', 'tier') : []),

@@ -31,6 +31,8 @@ it('replays every recorded ticket history on the current workflow code', async (
       'manager-engages-vendor-followed-up.json',
       'held-for-lapsed-contract-released-by-renewal.json',
       'held-not-justified-then-released.json',
+      'reply-while-held-resumed-the-clocks-before-the-fix.json',
+      'reply-while-held-keeps-the-clocks-paused.json',
       'long-lived-first-run-continued-as-new.json',
       'long-lived-resumed-run.json',
       'walk-in-entered-five-days-late.json',

@@ -1,12 +1,13 @@
 import type { OpeningTerms } from '../activities/opening-terms';
-import type { ClockEvent, ClockWaits } from '../domain/clock-effects';
+import type { ClockEvent } from '../domain/clock-effects';
 import type { Priority } from '../domain/priority';
 import { calendar as businessCalendar, contracts } from './activity-proxies';
 import { deadline } from './business-deadline';
+import { clockWaits, replyClockWaits } from './clock-waits';
 import { enterTier } from './escalation-ladder';
 import { dispatchFieldWorkOnRelease } from './field-work';
 import type { ActionCommands, ActionName } from './messages';
-import { clocksWaitOnPlan, planTerms } from './plan-terms';
+import { clocksWaitOnPlan } from './plan-terms';
 import { followClockEvent, haltClock, retargetClock } from './sla-clock';
 import {
   newTicketState,
@@ -107,7 +108,7 @@ export async function afterAction<A extends ActionName>(
       if (clocksWaitOnPlan(state)) break;
       return dispatchFieldWorkOnRelease(state, at);
     case 'reply':
-      await follow('reply-received');
+      await followClockEvent(sla, 'reply-received', replyClockWaits(state), at);
       if (!sla.waitingOnClient && !clocksWaitOnPlan(state)) await resumeTestingSilence(sla, at);
       break;
     case 'propose-solution':
@@ -145,16 +146,6 @@ export async function afterAction<A extends ActionName>(
   }
   if (state.stage === 'CLOSED') await closeClocks(state, at);
   return [];
-}
-
-/** What the clocks wait on, read from the ticket once the action's event is recorded. */
-function clockWaits(state: TicketState): ClockWaits {
-  return {
-    client: Boolean(state.sla.waitingOnClient),
-    held: Boolean(state.held),
-    plan: state.plan?.status === 'awaiting-approval',
-    planPausesClocks: planTerms(state.sla.policy).pausesClocks,
-  };
 }
 
 /**

@@ -21,15 +21,26 @@ export const unguardedServiceLevel = fileURLToPath(
   new URL('./workflow-change/unguarded-service-level.ts', import.meta.url),
 );
 
+/** A reply while held as it was before `held-reply-keeps-clocks-paused`, and the fix without its patch. */
+export const clockWaitsBeforeTheFix = fileURLToPath(
+  new URL('./workflow-change/clock-waits-before-the-fix.ts', import.meta.url),
+);
+export const unguardedClockWaits = fileURLToPath(
+  new URL('./workflow-change/unguarded-clock-waits.ts', import.meta.url),
+);
+
 /**
- * The real ticket workflow bundle with one module of workflows/ replaced by `changed`, as the next release
- * would ship it: every workflow module importing `./service-level` gets the changed one, which itself
- * builds on today's.
+ * The real ticket workflow bundle with one module of workflows/ (`./service-level` unless named) replaced by
+ * `changed`, as a release would ship it: every workflow module importing it gets the changed one, which
+ * itself builds on today's.
  */
-export function bundleWithChange(changed: string): Promise<WorkflowBundleWithSourceMap> {
+export function bundleWithChange(
+  changed: string,
+  module = 'service-level',
+): Promise<WorkflowBundleWithSourceMap> {
   const swap = {
     apply(compiler: Compiler) {
-      new compiler.webpack.NormalModuleReplacementPlugin(/^\.\/service-level$/, (resource) => {
+      new compiler.webpack.NormalModuleReplacementPlugin(new RegExp(`^\\./${module}$`), (resource) => {
         if (resource.context === workflowsDir) resource.request = changed;
       }).apply(compiler);
     },
