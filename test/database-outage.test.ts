@@ -12,7 +12,7 @@ import { startOwnPostgres } from './support/own-postgres';
 import { serveRouter } from './support/router-server';
 import { startTicketStack, type TicketStack } from './support/ticket-stack';
 
-const postgres = await startOwnPostgres(940_000_000);
+const postgres = await startOwnPostgres(942_000_000);
 let stack: TicketStack;
 let people: Desk;
 let api: ApiClient;

@@ -63,7 +63,7 @@ describe('a ticket worker', () => {
       // Run and stopped at once: a created worker holds its connection until it has run.
       await worker.runUntil(async () =>
         expect(worker.options).toMatchObject({
-          maxCachedWorkflows: 636,
+          maxCachedWorkflows: 407,
           shutdownGraceTimeMs: 7_000,
           stickyQueueScheduleToStartTimeoutMs: 2_000,
         }),

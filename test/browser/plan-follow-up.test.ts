@@ -4,7 +4,7 @@ import type { Customer } from '../support/people';
 import { openPortal, screenshot, useBrowser } from './browser';
 import { useDeskStack } from './desk-stack';
 
-const suite = await useDeskStack('plan_follow_up', 930_000_000);
+const suite = await useDeskStack('plan_follow_up', 925_000_000);
 const chromium = useBrowser();
 let customer: Customer;
 beforeAll(async () => {
