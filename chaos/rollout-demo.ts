@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
+import { workerNodeArgsFor } from '../worker/cache-sizing';
 import { replaceSlaPolicy } from '../desk/admin/policies';
 import { rollOut } from '../desk/admin/sla-rollouts';
 import { brocent24x7Policy } from '../domain/sla-seeds';
@@ -71,21 +72,17 @@ try {
   const connection = await Connection.connect({ address: temporal.address });
   cleanup.push(() => connection.close());
   const client = new Client({ connection });
-  const worker = new ServiceProcess(
-    'worker',
-    'worker/main.ts',
-    {
-      ...process.env,
-      DATABASE_URL: postgres.url,
-      TEMPORAL_ADDRESS: temporal.address,
-      TEMPORAL_NAMESPACE: 'default',
-      LINK_SIGNING_SECRET: 'rollout-demo-link-secret-0123456789abcdef',
-      SMTP_URL: `smtp://127.0.0.1:${sink.port}/?pool=true`,
-      WORKER_METRICS_ADDRESS: '',
-      LOG_LEVEL: 'warn',
-    },
-    dir,
-  );
+  const workerEnv = {
+    ...process.env,
+    DATABASE_URL: postgres.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: 'default',
+    LINK_SIGNING_SECRET: 'rollout-demo-link-secret-0123456789abcdef',
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}/?pool=true`,
+    WORKER_METRICS_ADDRESS: '',
+    LOG_LEVEL: 'warn',
+  };
+  const worker = new ServiceProcess('worker', 'worker/main.ts', workerEnv, dir, workerNodeArgsFor(workerEnv));
   cleanup.push(() => worker.close());
   worker.start();
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { withoutTemporalTls } from '../lib/temporal-connection';
+import { workerNodeArgsFor } from '../worker/cache-sizing';
 import { migrate } from './migrate';
 import { startLocalPostgres } from './postgres';
 import { ServiceProcess } from './service-process';
@@ -97,7 +98,7 @@ async function assemble(options: DeskProcessesOptions, cleanup: Cleanup): Promis
   const mail = new ServiceProcess('mail', 'mail/main.ts', env, dir);
   const workers = Array.from(
     { length: options.workers },
-    (_, i) => new ServiceProcess(`worker-${i + 1}`, 'worker/main.ts', env, dir),
+    (_, i) => new ServiceProcess(`worker-${i + 1}`, 'worker/main.ts', env, dir, workerNodeArgsFor(env)),
   );
   const apis = apiPorts.map(
     (port, i) => new ServiceProcess(`api-${i + 1}`, 'api/main.ts', { ...env, API_PORT: String(port) }, dir),

@@ -23,13 +23,14 @@ export class ServiceProcess {
     private readonly script: string,
     private readonly env: NodeJS.ProcessEnv,
     logDir: string,
+    private readonly nodeArgs: string[] = [],
   ) {
     this.logFile = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
   }
 
   start(): void {
     this.killedOnPurpose = false;
-    const child = spawn(process.execPath, ['--import', 'tsx', this.script], {
+    const child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', this.script], {
       cwd: projectRoot,
       env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,7 @@ import { temporalCliPath } from './tools';
 import { devLinkSecret } from './link-secret';
 import { startMailCatcher } from '../mail/mail-catcher';
 import { withoutTemporalTls } from '../lib/temporal-connection';
+import { workerNodeArgsFor } from '../worker/cache-sizing';
 
 const STEPS = 6;
 const HEALTH_TIMEOUT_MS = 120_000;
@@ -38,7 +39,8 @@ async function shutdown(code: number, reason: string): Promise<void> {
 }
 
 function startChild(name: 'worker' | 'api' | 'mail', env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', `${name}/main.ts`], {
+  const nodeArgs = name === 'worker' ? workerNodeArgsFor(env) : [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', `${name}/main.ts`], {
     cwd: projectRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-import type { Config } from '../lib/config';
+import { loadConfig, type Config } from '../lib/config';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -20,6 +20,20 @@ export const CACHED_TICKET_BYTES = 800 * KiB;
 
 /** The SDK's floor for a non-empty cache. */
 const MIN_CACHED_TICKETS = 2;
+
+/**
+ * The Node arguments a worker of this memory starts with: the V8 heap held to 7/16 of it. Unlimited, V8 sizes
+ * its heap from the machine and collects lazily: offered 3 000 tickets in a minute, a worker sized for 1 GiB
+ * reached 1.3 GiB; held to 448 MiB of heap it stayed at 674 MiB and settled the burst 6 % slower. The heap is
+ * fixed when Node starts, so whatever starts a worker passes these.
+ */
+export function workerNodeArgs(memoryBytes: number): string[] {
+  return [`--max-old-space-size=${Math.floor((memoryBytes * 7) / 16 / MiB)}`];
+}
+
+/** The Node arguments for a worker started with `env`, from its WORKER_MEMORY. */
+export const workerNodeArgsFor = (env: NodeJS.ProcessEnv) =>
+  workerNodeArgs(loadConfig(env).worker.memoryBytes);
 
 /** Tickets a worker of this memory keeps cached; the others are replayed from their history when they move. */
 export function cachedTicketsFor(memoryBytes: number): number {
