@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { NativeConnection } from '@temporalio/worker';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -7,6 +8,7 @@ import {
   CACHED_TICKET_BYTES,
   cachedTicketsFor,
   WORKER_BASE_BYTES,
+  heapHeld,
   workerNodeArgs,
   workerNodeArgsFor,
 } from '../worker/cache-sizing';
@@ -34,6 +36,19 @@ describe('the worker cache sized from WORKER_MEMORY', () => {
     const memory = /^Environment=WORKER_MEMORY=(\S+)$/m.exec(unit)?.[1];
     const execStart = /^ExecStart=(.*)$/m.exec(unit)?.[1]?.split(' ') ?? [];
     expect(execStart).toEqual(expect.arrayContaining(workerNodeArgsFor({ WORKER_MEMORY: memory })));
+  });
+
+  it('tells a Node started with those arguments from one left to V8’s own heap limit', () => {
+    const heapLimit = (args: string[]) =>
+      Number(
+        execFileSync(process.execPath, [
+          ...args,
+          '-e',
+          'process.stdout.write(String(require("node:v8").getHeapStatistics().heap_size_limit))',
+        ]),
+      );
+    expect(heapHeld(1024 * MiB, heapLimit(workerNodeArgs(1024 * MiB)))).toBe(true);
+    expect(heapHeld(1024 * MiB, heapLimit(['--max-old-space-size=4096']))).toBe(false);
   });
 
   it('reads sizes in MiB or GiB, 1GiB unless set, and refuses less than 512MiB naming the variable', () => {

@@ -31,6 +31,14 @@ export function workerNodeArgs(memoryBytes: number): string[] {
   return [`--max-old-space-size=${Math.floor((memoryBytes * 7) / 16 / MiB)}`];
 }
 
+/**
+ * Whether this process's heap was held as `workerNodeArgs` says, within what V8 adds for its young generation;
+ * a worker started by hand with plain `node` or `tsx` keeps V8's own limit.
+ */
+export function heapHeld(memoryBytes: number, heapSizeLimit: number): boolean {
+  return heapSizeLimit <= ((memoryBytes * 7) / 16) * 1.25;
+}
+
 /** The Node arguments for a worker started with `env`, from its WORKER_MEMORY. */
 export const workerNodeArgsFor = (env: NodeJS.ProcessEnv) =>
   workerNodeArgs(loadConfig(env).worker.memoryBytes);

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig, requireDatabaseUrl } from '../lib/config';
 import { createDb } from '../lib/db';
@@ -7,12 +8,19 @@ import { connectTemporal } from '../lib/temporal-connection';
 import { createTicketWorker } from './create-worker';
 import { installWorkerRuntime, temporalLogger } from './runtime';
 import { cachedWorkflowBundle } from './workflow-bundle';
+import { heapHeld, workerNodeArgs } from './cache-sizing';
 import { mailSettings } from '../mail/settings';
 
 const start = reportStartFailures();
 const config = loadConfig();
 const log = createLogger('worker', config.logLevel);
 installWorkerRuntime(log, config.worker.metricsAddress);
+if (!heapHeld(config.worker.memoryBytes, getHeapStatistics().heap_size_limit)) {
+  log.warn(
+    { nodeArgs: workerNodeArgs(config.worker.memoryBytes) },
+    'the V8 heap is not held to WORKER_MEMORY: start the worker with these Node arguments (docs/deploying.md)',
+  );
+}
 const db = createDb(requireDatabaseUrl(config));
 const connection = await connectTemporal(config.temporal, (options) => NativeConnection.connect(options));
 const mail = mailSettings(config);
