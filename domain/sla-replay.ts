@@ -7,6 +7,7 @@ import {
   type ClockWaits,
   type TicketClocks,
 } from './clock-effects';
+import { goesOnsiteOnRelease } from './field-work';
 import { onsitePromise } from './onsite-promise';
 import { planTerms } from './plan-terms';
 import type { Priority } from './priority';
@@ -105,7 +106,7 @@ export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until:
     if (isClockEvent(type)) await applyClockEffects(math, clockEffects(type, waits), clocks, policy, at);
     switch (type) {
       case eventType.released:
-        if (facts.fieldWork && ladder.tier === 'TIER_1' && ladder.climbs === 0 && !planHolds(waits)) {
+        if (goesOnsiteOnRelease(ladder.released(facts.fieldWork !== null, planHolds(waits)))) {
           await ladder.enter(at, 'ONSITE');
         }
         break;

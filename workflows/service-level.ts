@@ -104,7 +104,6 @@ export async function afterAction<A extends ActionName>(
       break;
     case 'release':
       await follow('released');
-      if (clocksWaitOnPlan(state)) break;
       return dispatchFieldWorkOnRelease(state, at);
     case 'reply':
       await followClockEvent(sla, 'reply-received', replyClockWaits(state), at);
