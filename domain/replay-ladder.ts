@@ -1,5 +1,6 @@
 import type { TicketClocks } from './clock-effects';
 import { nextTier, onsiteFrameMinutes, tierFrameMinutes } from './escalation-ladder';
+import type { ReleasedTicket } from './field-work';
 import type { OnsitePromise } from './onsite-promise';
 import type { SlaPolicy } from './sla';
 import { haltClock, startClock, type ClockArithmetic } from './sla-clock';
@@ -14,7 +15,7 @@ export type LadderOutcome = 'automatic-escalation' | 'manager-decision';
  */
 export class ReplayLadder {
   tier: Tier = 'TIER_1';
-  /** Rungs climbed, by hand or not: a field-work request goes Onsite on release only if it never climbed. */
+  /** Rungs climbed, by hand or not: the ticket's escalations. */
   climbs = 0;
 
   constructor(
@@ -41,6 +42,11 @@ export class ReplayLadder {
         ? onsiteFrameMinutes(this.policy, this.promise, frameMinutes)
         : tierFrameMinutes(this.policy, tier, frameMinutes);
     this.clocks.tier = await startClock(this.math, calendar, minutes, 1, at);
+  }
+
+  /** The ticket as the release rule reads it; the replay sends nobody, so nobody was dispatched. */
+  released(fieldWork: boolean, planHolds: boolean): ReleasedTicket {
+    return { fieldWork, tier: this.tier, escalations: this.climbs, dispatched: false, planHolds };
   }
 
   /** One rung up; an automatic climb is the frame running out, counted at the tier it left. */

@@ -7,12 +7,14 @@ import {
   type ClockWaits,
   type TicketClocks,
 } from './clock-effects';
+import { goesOnsiteOnRelease } from './field-work';
 import { onsitePromise } from './onsite-promise';
 import { planTerms } from './plan-terms';
 import type { Priority } from './priority';
+import { priorityTargets, retimeForPriority } from './priority-retiming';
 import { ReplayLadder } from './replay-ladder';
 import type { SlaPolicy } from './sla';
-import { retargetClock, startClock } from './sla-clock';
+import { startClock } from './sla-clock';
 import type { Tier } from './ticket';
 import { eventType, type TimelineEntry } from './ticket-events';
 
@@ -57,11 +59,10 @@ export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until:
   const outcomes: Outcome[] = [];
   let priority = facts.priority;
   const breached = new Set<string>();
-  const responseTarget = () => policy.targets[priority].responseMinutes + facts.partsLeadMinutes;
-  const resolutionTarget = () => policy.targets[priority].resolutionMinutes;
+  const target = priorityTargets(policy, priority, facts.partsLeadMinutes);
   const at0 = facts.receivedAt;
-  const response = await startClock(math, calendar, responseTarget(), atRiskShare, at0);
-  const resolution = await startClock(math, calendar, resolutionTarget(), atRiskShare, at0);
+  const response = await startClock(math, calendar, target.response, atRiskShare, at0);
+  const resolution = await startClock(math, calendar, target.resolution, atRiskShare, at0);
   const clocks: TicketClocks = { response, resolution, tier: null, onsite: null };
   const planPausesClocks = planTerms(policy).pausesClocks;
   const waits: ClockWaits = { client: false, held: false, plan: false, planPausesClocks };
@@ -105,14 +106,13 @@ export async function replayTicket(facts: TicketFacts, policy: SlaPolicy, until:
     if (isClockEvent(type)) await applyClockEffects(math, clockEffects(type, waits), clocks, policy, at);
     switch (type) {
       case eventType.released:
-        if (facts.fieldWork && ladder.tier === 'TIER_1' && ladder.climbs === 0 && !planHolds(waits)) {
+        if (goesOnsiteOnRelease(ladder.released(facts.fieldWork !== null, planHolds(waits)))) {
           await ladder.enter(at, 'ONSITE');
         }
         break;
       case eventType['priority-changed']:
         priority = data.to as Priority;
-        await retargetClock(math, response, calendar, responseTarget(), atRiskShare, at);
-        await retargetClock(math, resolution, calendar, resolutionTarget(), atRiskShare, at);
+        await retimeForPriority(math, { response, resolution }, policy, priority, facts.partsLeadMinutes, at);
         if (response.breached) breach('response', at);
         if (resolution.breached) breach('resolution', at);
         break;

@@ -1,7 +1,9 @@
 import { ApplicationFailure } from '@temporalio/workflow';
+import { goesOnsiteOnRelease } from '../domain/field-work';
 import type { OnsiteTerms } from '../domain/onsite-promise';
 import { dispatchOnsite, enterTier } from './escalation-ladder';
 import { failureTypes, type AppointmentBeyondPromise } from './messages';
+import { clocksWaitOnPlan } from './plan-terms';
 import { clockState } from './sla-clock';
 import type { EventDraft, TicketState } from './ticket-state';
 
@@ -21,14 +23,17 @@ export async function dispatchFieldWorkAtIntake(
   return dispatchOnsite(state, at, onsite);
 }
 
-/**
- * A field-work request held at intake (R5) is dispatched once service is released: it never went past Tier 1,
- * nor was anybody sent.
- */
+/** A field-work request held at intake (R5) is dispatched once service is released, by the domain's rule. */
 export async function dispatchFieldWorkOnRelease(state: TicketState, at: string): Promise<EventDraft[]> {
   const { sla } = state;
-  const neverDispatched = state.tier === 'TIER_1' && sla.escalations === 0 && !sla.dispatch;
-  if (!state.intake.fieldWork || !neverDispatched) return [];
+  const released = {
+    fieldWork: Boolean(state.intake.fieldWork),
+    tier: state.tier,
+    escalations: sla.escalations,
+    dispatched: Boolean(sla.dispatch),
+    planHolds: clocksWaitOnPlan(state),
+  };
+  if (!goesOnsiteOnRelease(released)) return [];
   state.tier = 'ONSITE';
   return enterTier(state, at);
 }

@@ -8,7 +8,7 @@ import { enterTier } from './escalation-ladder';
 import { dispatchFieldWorkOnRelease } from './field-work';
 import type { ActionCommands, ActionName } from './messages';
 import { clocksWaitOnPlan } from './plan-terms';
-import { followClockEvent, haltClock, retargetClock } from './sla-clock';
+import { followClockEvent, haltClock, retimeForPriority } from './sla-clock';
 import {
   newTicketState,
   type EventDraft,
@@ -76,7 +76,6 @@ export async function afterAction<A extends ActionName>(
   at: string,
 ): Promise<EventDraft[]> {
   const { sla } = state;
-  const { calendar, atRiskShare } = sla.policy;
   const follow = (event: ClockEvent) => followClockEvent(sla, event, clockWaits(state), at);
 
   switch (name) {
@@ -105,7 +104,6 @@ export async function afterAction<A extends ActionName>(
       break;
     case 'release':
       await follow('released');
-      if (clocksWaitOnPlan(state)) break;
       return dispatchFieldWorkOnRelease(state, at);
     case 'reply':
       await followClockEvent(sla, 'reply-received', replyClockWaits(state), at);
@@ -128,14 +126,10 @@ export async function afterAction<A extends ActionName>(
       await follow('rejected');
       await scheduleStatusUpdate(sla, state.priority, at);
       break;
-    case 'change-priority': {
-      const targets = sla.policy.targets[state.priority];
-      const response = targets.responseMinutes + partsLeadMinutes(state);
-      await retargetClock(sla.response, calendar, response, atRiskShare, at);
-      await retargetClock(sla.resolution, calendar, targets.resolutionMinutes, atRiskShare, at);
+    case 'change-priority':
+      await retimeForPriority(sla, state.priority, partsLeadMinutes(state), at);
       await scheduleStatusUpdate(sla, state.priority, at);
       break;
-    }
     case 'escalate':
       return enterTier(state, at);
     case 'arrive-onsite':

@@ -7,12 +7,14 @@ import {
   type ClockWaits,
   type TicketClocks,
 } from '../domain/clock-effects';
+import type { Priority } from '../domain/priority';
+import * as retiming from '../domain/priority-retiming';
 import * as clocks from '../domain/sla-clock';
 import type { SlaClock } from '../domain/sla-clock';
 import { calendar as businessCalendar } from './activity-proxies';
 
-// The clock rules are the domain's (domain/sla-clock.ts, and which event moves which clock in
-// domain/clock-effects.ts), shared with the what-if report; here their arithmetic runs as local activities,
+// The clock rules are the domain's (domain/sla-clock.ts, which event moves which clock in
+// domain/clock-effects.ts, what a priority change does in domain/priority-retiming.ts), shared with the what-if report; here their arithmetic runs as local activities,
 // so every deadline is in the ticket's history.
 
 export { clockState, worstState, type SlaClock } from '../domain/sla-clock';
@@ -30,13 +32,12 @@ export const haltClock = (
   as: 'paused' | 'stopped',
 ) => clocks.haltClock(businessCalendar, clock, calendar, at, as);
 
-export const retargetClock = (
-  clock: SlaClock,
-  calendar: BusinessCalendar,
-  target: number,
-  share: number,
+export const retimeForPriority = (
+  sla: retiming.PriorityClocks & { policy: retiming.PriorityTerms },
+  priority: Priority,
+  partsLeadMinutes: number,
   at: string,
-) => clocks.retargetClock(businessCalendar, clock, calendar, target, share, at);
+) => retiming.retimeForPriority(businessCalendar, sla, sla.policy, priority, partsLeadMinutes, at);
 
 export const followClockEvent = (
   sla: TicketClocks & { policy: ClockPolicy },
