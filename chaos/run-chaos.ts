@@ -7,7 +7,7 @@ import type { Log } from '../dev/support';
 import { createDb } from '../lib/db';
 import { seedChaosDesk } from './chaos-desk';
 import { scenarios } from './faults';
-import { observeProjection, observeWorkflows, type Observations } from './observations';
+import { observeProjection, observeWorkflows, type Observations, type WorkflowSide } from './observations';
 import { runScenario, type ScenarioRun } from './scenario-load';
 import { startStack, type Stack } from './stack';
 import { judge, type Verdict } from './verdicts';
@@ -66,8 +66,9 @@ export async function runChaos(options: ChaosOptions): Promise<Verdict[]> {
 }
 
 /**
- * Polls until nothing is left to happen: no letter unsent or undelivered, no silence timer still to fire, every projection row at its workflow's version. Bounded: what has
- * not settled by then is reported as it stands.
+ * Polls until nothing is left to happen: no letter unsent or undelivered, no silence timer still to fire, every
+ * projection row at its workflow's version. Bounded: what has not settled by then is reported as it stands.
+ * While only silence timers are left, it sleeps until the next is due rather than asking every workflow again.
  */
 async function settle(stack: Stack, timeoutMs: number, log: Log): Promise<Observations> {
   const db = createDb(stack.databaseUrl, { max: 2 });
@@ -77,14 +78,16 @@ async function settle(stack: Stack, timeoutMs: number, log: Log): Promise<Observ
   try {
     for (;;) {
       const last = Date.now() > deadline;
+      let pause = 2_000;
       const projection = await observeProjection(db, stack.catcher).catch(() => undefined);
       if (projection && (last || quietMail(projection))) {
         const workflows = await observeWorkflows(client).catch(() => undefined);
         const seen = workflows && { ...projection, workflows };
         if (seen && (last || inStep(seen))) return seen;
+        if (seen) pause = Math.max(pause, untilNextSilenceTimer(seen));
       }
       if (last) throw new Error('the desk could not be observed (PostgreSQL or Temporal unreachable)');
-      await sleep(2_000);
+      await sleep(Math.min(pause, Math.max(0, deadline - Date.now()) + 1));
     }
   } finally {
     log('observed');
@@ -104,9 +107,20 @@ function inStep(seen: Observations): boolean {
     const row = seen.rows.get(flow.number);
     // Only a row behind its workflow can still catch up; one ahead of it (a phantom) never will.
     if (!row || row.version < flow.stamp.version || row.events < flow.stamp.lastSeq) return false;
-    // A silence timer still to fire is part of the run: wait for it rather than judge before it is due.
-    const waiting = flow.view.stage === 'CUSTOMER_TESTING' && flow.view.verification === null;
-    if (waiting && flow.view.sla?.testingDeadline) return false;
+    if (silenceDue(flow)) return false;
   }
   return true;
+}
+
+/** A silence timer still to fire is part of the run: wait for it rather than judge before it is due. */
+function silenceDue(flow: WorkflowSide): string | null {
+  const waiting = flow.view.stage === 'CUSTOMER_TESTING' && flow.view.verification === null;
+  return waiting ? (flow.view.sla?.testingDeadline ?? null) : null;
+}
+
+/** Milliseconds by the server's clock until the earliest silence timer is due; 0 when none is waiting. */
+function untilNextSilenceTimer(seen: Observations): number {
+  const due = [...seen.workflows.values()].map(silenceDue).filter((at) => at !== null);
+  if (due.length === 0) return 0;
+  return Math.min(...due.map((at) => Date.parse(at))) - seen.serverNow.getTime();
 }

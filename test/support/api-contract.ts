@@ -21,15 +21,47 @@ const runLimitMs = 480_000;
 const adminSection = '^/admin/';
 const managersOnly = '^/(admin|reports)/|^/field-service/invoicing';
 const ticketActions = '^/tickets/[^/]+/actions/';
-const callers: Record<Role, { token: (people: Desk) => string; refused: string; firstNumber: number }> = {
+//
+// The coverage phase sends each operation its boundary and malformed inputs, which the API refuses on the
+// request's shape whoever sends it, so it runs once per operation: the manager's run covers all but the admin
+// section, a run of the admin's covers that section. Every other run leaves the phase out and spends its time
+// on what differs by role.
+const everyPhase = 'examples,coverage,fuzzing,stateful';
+const rolePhases = 'examples,fuzzing,stateful';
+/** One schemathesis run: the paths it leaves out (a Python regex) and its phases. */
+interface Run {
+  skip: string;
+  phases: string;
+}
+interface Caller {
+  token: (people: Desk) => string;
+  firstNumber: number;
+  runs: Run[];
+}
+const callers: Record<Role, Caller> = {
   requester: {
     token: (people) => people.acme.requester.token,
-    refused: managersOnly,
     firstNumber: 940000000,
+    runs: [{ skip: managersOnly, phases: rolePhases }],
   },
-  agent: { token: (people) => people.agent.token, refused: managersOnly, firstNumber: 950000000 },
-  manager: { token: (people) => people.manager.token, refused: adminSection, firstNumber: 960000000 },
-  admin: { token: (people) => people.admin.token, refused: ticketActions, firstNumber: 970000000 },
+  agent: {
+    token: (people) => people.agent.token,
+    firstNumber: 950000000,
+    runs: [{ skip: managersOnly, phases: rolePhases }],
+  },
+  manager: {
+    token: (people) => people.manager.token,
+    firstNumber: 960000000,
+    runs: [{ skip: adminSection, phases: everyPhase }],
+  },
+  admin: {
+    token: (people) => people.admin.token,
+    firstNumber: 970000000,
+    runs: [
+      { skip: '^(?!/admin/)', phases: everyPhase },
+      { skip: `${adminSection}|${ticketActions}`, phases: rolePhases },
+    ],
+  },
 };
 
 /**
@@ -56,8 +88,10 @@ export async function checkTheContractAs(role: Role): Promise<void> {
       const token = caller.token(suite.people);
       // A token the desk no longer honours would pass every check on 401s alone.
       expect((await suite.api.as(token).get('/me')).body.role).toBe(role);
-      const { code, report } = await schemathesis(suite.stack.baseUrl, token, caller.refused);
-      expect(code, report).toBe(0);
+      for (const run of caller.runs) {
+        const { code, report } = await schemathesis(suite.stack.baseUrl, token, run);
+        expect(code, report).toBe(0);
+      }
     },
     runLimitMs + 10_000,
   );
@@ -66,13 +100,14 @@ export async function checkTheContractAs(role: Role): Promise<void> {
 async function schemathesis(
   baseUrl: string,
   token: string,
-  refused: string,
+  { skip, phases }: Run,
 ): Promise<{ code: number | null; report: string }> {
   const args = [
     `--config-file=${config}`,
     'run',
     `${baseUrl}/openapi.json`,
     '--checks=all',
+    `--phases=${phases}`,
     '--seed=20261204',
     '--generation-deterministic',
     '--max-examples=3',
@@ -80,7 +115,7 @@ async function schemathesis(
     '--request-timeout=15',
     '--no-color',
     `--header=Authorization: Bearer ${token}`,
-    `--exclude-path-regex=${refused}`,
+    `--exclude-path-regex=${skip}`,
   ];
   const child = spawn(await schemathesisPath(console.log), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let report = '';

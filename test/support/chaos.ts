@@ -13,8 +13,7 @@ const ticketsPerScenario = 5;
 
 /**
  * Kills the processes the `names` scenarios name, each fault once, on a desk of their own, and holds the
- * desk to its promise: no ticket lost, invented, duplicated or stale, no timer late, no 500. The scenarios
- * are shared out among files so that their desks run side by side.
+ * desk to its promise: no ticket lost, invented, duplicated or stale, no timer late, no 500.
  */
 export function killingUnderLoad(names: string[]): void {
   it(

@@ -1,3 +1,0 @@
-import { killingUnderLoad } from '../support/chaos';
-
-killingUnderLoad(['worker', 'api', 'mail']);
