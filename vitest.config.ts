@@ -35,7 +35,7 @@ export default defineConfig({
     pool: 'forks',
     // Most of a file's time is spent waiting on Temporal, PostgreSQL, a browser or schemathesis, so four
     // files share two cores well; each keeps to its own task queue, ticket numbers and, where it counts
-    // rows, database. The run is CPU-bound: five or six at a time took longer, three left a core idle.
+    // rows, database. The run is CPU-bound: three, five or six at a time all took longer.
     maxWorkers: 4,
     // Each file starts its own worker, database and task queue, so files need no module graph of their own:
     // loading the SDK and the desk's modules again for each of ~120 files cost a fifth of the run's CPU.
