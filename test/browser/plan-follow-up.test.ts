@@ -66,18 +66,17 @@ it('the queue marks a ticket whose plan activity is overdue, and the desk starts
   const activity = (id: number) => plan.locator(`li[data-activity="${id}"]`);
   await activity(2).locator('.badge.overdue').waitFor();
   const actions = page.getByRole('region', { name: 'Actions' });
-  await actions.locator('summary', { hasText: 'Start a planned activity' }).click();
-  const start = actions.getByRole('form', { name: 'Start a planned activity' });
-  await start.getByLabel('Activity').selectOption('1');
-  await start.getByLabel('Note').fill('Controller on site, starting the swap');
-  await start.getByRole('button', { name: 'Start a planned activity' }).click();
+  const onActivity = async (action: string, id: number, note: string) => {
+    await actions.locator('summary', { hasText: action }).click();
+    const form = actions.getByRole('form', { name: action });
+    await form.getByLabel('Activity').selectOption(String(id));
+    await form.getByLabel('Note').fill(note);
+    await form.getByRole('button', { name: action }).click();
+  };
+  await onActivity('Start a planned activity', 1, 'Controller on site, starting the swap');
   await activity(1).and(page.locator('[data-status="started"]')).waitFor();
 
-  await actions.locator('summary', { hasText: 'Complete an activity' }).click();
-  const complete = actions.getByRole('form', { name: 'Complete an activity' });
-  await complete.getByLabel('Activity').selectOption('1');
-  await complete.getByLabel('Note').fill('Array rebuilt on the new controller');
-  await complete.getByRole('button', { name: 'Complete an activity' }).click();
+  await onActivity('Complete an activity', 1, 'Array rebuilt on the new controller');
   await activity(1).and(page.locator('[data-status="completed"]')).waitFor();
   expect(await activity(2).locator('.badge.overdue').count()).toBe(1);
   expect(await plan.textContent()).not.toContain('[object');
