@@ -62,18 +62,36 @@ export async function observeWorkflows(client: Client): Promise<Map<string, Work
   }
   const sides = new Map<string, WorkflowSide>();
   const queue = [...ids];
-  await Promise.all(
+  // On the first failure the other lanes stop taking workflows, and the answer waits for their calls: the
+  // caller closes the connection next, and a call still retrying on a closed connection throws in a timer.
+  await settledAll(
     Array.from({ length: 8 }, async () => {
-      for (let id = queue.pop(); id !== undefined; id = queue.pop())
-        sides.set(id, await observeOne(client, id));
+      try {
+        for (let id = queue.pop(); id !== undefined; id = queue.pop())
+          sides.set(id, await observeOne(client, id));
+      } catch (error) {
+        queue.length = 0;
+        throw error;
+      }
     }),
   );
   return sides;
 }
 
+/** Promise.all that settles every promise before it answers, so none is left running on its own. */
+async function settledAll<T extends readonly unknown[]>(
+  promises: readonly [...T],
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(promises);
+  for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [K in keyof T]: Awaited<T[K]>;
+  };
+}
+
 async function observeOne(client: Client, number: string): Promise<WorkflowSide> {
   const handle = client.workflow.getHandle(number);
-  const [description, view, stamp, started] = await Promise.all([
+  const [description, view, stamp, started] = await settledAll([
     handle.describe(),
     handle.query(ticketQuery),
     handle.query(projectionStampQuery),
