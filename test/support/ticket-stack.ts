@@ -42,6 +42,7 @@ export async function startWorker(
     // The defaults a deployment starts with: a 1 GiB worker's cache, a 1 s sticky timeout.
     settings: loadConfig({}).worker,
     workflowBundle: code ?? workflowBundle(),
+    workflowsOnCallerThread: true,
   });
   const running = worker.run();
   let stopped: Promise<void> | undefined;

@@ -63,6 +63,8 @@ export async function withWorker(ts: TimeSkipping, work: (open: OpenTicket) => P
     connection: ts.env.nativeConnection,
     taskQueue,
     workflowBundle: workflowBundle(),
+    // As the ticket stack's workers do (createTicketWorker, workflowsOnCallerThread): no thread to start.
+    debugMode: true,
     activities: createActivities({
       db: ts.db,
       defaultPolicyId: 'customer-support-sop',
