@@ -3,23 +3,51 @@ import { parseArgs } from 'node:util';
 import { passed } from './verdicts';
 import { formatTable, total } from './report-table';
 import { runChaos } from './run-chaos';
+import { scenarios } from './faults';
 import type { Stack } from './stack';
 
-/** `npm run chaos [-- --tickets N --scenarios worker,mixed --repeat 2 --max-minutes 45 --keep-logs]` */
-const { values } = parseArgs({
-  options: {
-    tickets: { type: 'string', default: '250' },
-    scenarios: { type: 'string', default: '' },
-    repeat: { type: 'string', default: '2' },
-    'max-minutes': { type: 'string', default: '45' },
-    'keep-logs': { type: 'boolean', default: false },
-  },
-});
+const USAGE =
+  'usage: npm run chaos [-- --tickets N --scenarios worker,mixed --repeat 2 --max-minutes 45 --keep-logs]';
+
+/** A command line the run cannot take ends with its reason and the usage, not a stack trace. */
+function refuse(reason: string): never {
+  console.error(`${reason}\n${USAGE}`);
+  process.exit(2);
+}
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      options: {
+        tickets: { type: 'string', default: '250' },
+        scenarios: { type: 'string', default: '' },
+        repeat: { type: 'string', default: '2' },
+        'max-minutes': { type: 'string', default: '45' },
+        'keep-logs': { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return refuse(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const { values } = parseCommandLine();
 const positive = (name: string, text: string) => {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number above 0, got ${text}`);
+  if (!Number.isInteger(n) || n < 1) refuse(`--${name} must be a whole number above 0, got ${text}`);
   return n;
 };
+
+const asked = {
+  tickets: positive('tickets', values.tickets),
+  scenarios: values.scenarios.split(',').filter(Boolean),
+  repeat: positive('repeat', values.repeat),
+};
+try {
+  scenarios(asked.scenarios);
+} catch (error) {
+  refuse((error as Error).message);
+}
 
 let stack: Stack | undefined;
 let stopping = false;
@@ -42,9 +70,7 @@ setTimeout(
 
 try {
   const verdicts = await runChaos({
-    tickets: positive('tickets', values.tickets),
-    scenarios: values.scenarios.split(',').filter(Boolean),
-    repeat: positive('repeat', values.repeat),
+    ...asked,
     keepLogs: values['keep-logs'],
     log: (line) => console.log(line),
     onStack: (started) => (stack = started),
