@@ -1,4 +1,4 @@
-import { beforeAll, inject } from 'vitest';
+import { beforeAll } from 'vitest';
 import { useOwnDatabase } from '../support/own-database';
 import { useTicketStack } from '../support/ticket-stack';
 
@@ -9,8 +9,6 @@ import { useTicketStack } from '../support/ticket-stack';
  * all files share, so each such file numbers from a range of its own (the shared database starts at 100001).
  */
 export async function useDeskStack(label: string, firstTicketNumber: number) {
-  // Read by lib/config.ts when the app is created in the stack's beforeAll.
-  process.env.TEMPORAL_UI_URL = inject('temporalUiUrl');
   const databaseUrl = await useOwnDatabase(label);
   const suite = useTicketStack({ databaseUrl });
   beforeAll(() =>
