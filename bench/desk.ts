@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -74,6 +74,14 @@ export async function startBenchDesk(log: BenchLog, cleanup: Cleanup): Promise<B
       sqliteFile: processes.temporalSqliteFile,
     },
     postgresDataDir: processes.postgresDataDir,
+    processRoots: async () => ({
+      worker: worker.pid,
+      API: processes.apis[0]!.pid,
+      mail: processes.mail.pid,
+      Temporal: processes.temporalPid(),
+      PostgreSQL: await postmasterPid(processes.postgresDataDir),
+      'bench process': process.pid,
+    }),
   };
 }
 
@@ -89,6 +97,11 @@ async function polling(client: Client, namespace: string, pid: number | undefine
     taskQueueType: proto.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
   });
   return pollers.some((poller) => poller.identity?.startsWith(`${pid}@`));
+}
+
+async function postmasterPid(dataDir: string): Promise<number | undefined> {
+  const pidFile = await readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
+  return Number(pidFile.split('\n')[0]) || undefined;
 }
 
 function benchProcess(service: ServiceProcess, ready: () => Promise<void>): BenchProcess {

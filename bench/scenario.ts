@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { DemoToken } from '../dev/demo-desk';
 import type { Db } from '../lib/db';
+import type { ProcessRoots } from './cpu-time';
 
 /** One table of a scenario's figures: printed as text and kept in `bench/results/<scenario>.json`. */
 export interface FigureTable {
@@ -57,6 +58,8 @@ export interface BenchDesk {
   api: BenchProcess;
   temporalServer: { pid: number | undefined; sqliteFile: string };
   postgresDataDir: string;
+  /** The pid of each desk process by role, and the bench's own, for charging CPU (cpu-time.ts). */
+  processRoots(): Promise<ProcessRoots>;
 }
 
 export interface BenchOptions {

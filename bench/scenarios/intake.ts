@@ -3,9 +3,10 @@ import { validIntake } from '../../test/support/intake';
 import { openTicket } from '../api-client';
 import { creationCountNames, meanCreationCounts, type CreationCounts } from '../creation-history';
 import { FLOOR_TASK_QUEUE, startFloorWorker } from '../floor-worker';
+import { cpuSeconds, cpuUsed, type CpuSeconds } from '../cpu-time';
 import { combine, measure, type Measurement } from '../measure';
 import { emptyWorkflow, minimalRegisteredUpdate, minimalTicketWorkflow } from '../minimal-workflow';
-import type { BenchDesk, Plot, Scenario } from '../scenario';
+import type { BenchDesk, FigureTable, Plot, Scenario } from '../scenario';
 import { benchSizes } from '../sizes';
 
 const ROUNDS = 3;
@@ -17,6 +18,8 @@ interface Design {
   create(i: number): Promise<string>;
   ids: string[];
   parts: Measurement[];
+  /** CPU seconds each process used while this design's rounds ran. */
+  cpu: CpuSeconds;
 }
 
 export const intake: Scenario = {
@@ -37,9 +40,12 @@ export const intake: Scenario = {
         const size = Math.ceil(total / ROUNDS);
         for (const design of designs) {
           design.ids.length = 0;
+          const before = await cpuSeconds(await desk.processRoots());
           design.parts.push(
             await measure(size, options.concurrency, async (i) => design.ids.push(await design.create(i))),
           );
+          const used = cpuUsed(before, await cpuSeconds(await desk.processRoots()));
+          for (const [role, s] of Object.entries(used)) design.cpu[role] = (design.cpu[role] ?? 0) + s;
         }
       }
       const measured = designs.map((design) => ({ name: design.name, m: combine(design.parts) }));
@@ -62,6 +68,7 @@ export const intake: Scenario = {
               m.p50 / floorRow.p50,
             ]),
           },
+          cpuTable(designs, measured[0]!.m.count),
           {
             title: `one creation's history, up to the update's answer (mean of ${HISTORY_SAMPLE})`,
             columns: ['count', api!.name, minimal!.name],
@@ -91,7 +98,7 @@ function designsOn(desk: BenchDesk): Design[] {
   const design = (name: string, create: (i: number) => Promise<string>): Design => {
     let n = 0;
     // Warm-up and rounds number their workflows apart, so no id is ever started twice.
-    return { name, create: () => create(n++), ids: [], parts: [] };
+    return { name, create: () => create(n++), ids: [], parts: [], cpu: {} };
   };
   return [
     design('ticket through the API', () => openTicket(desk)),
@@ -115,6 +122,24 @@ function designsOn(desk: BenchDesk): Design[] {
       return workflowId;
     }),
   ];
+}
+
+/**
+ * Where a creation's time goes on a machine whose cores are all busy: the CPU each process spent per creation.
+ * The minimal design's worker lives in the bench process, so its share shows there.
+ */
+function cpuTable(designs: Design[], count: number): FigureTable {
+  const roles = Object.keys(designs[0]!.cpu);
+  const perCreation = (design: Design, role: string) => ((design.cpu[role] ?? 0) * 1000) / count;
+  return {
+    title: `CPU per creation, ms, all processes (${count} of each)`,
+    columns: ['design', ...roles, 'total'],
+    rows: designs.map((design) => [
+      design.name,
+      ...roles.map((role) => perCreation(design, role)),
+      roles.reduce((sum, role) => sum + perCreation(design, role), 0),
+    ]),
+  };
 }
 
 function latencyPlot(measured: { name: string; m: Measurement }[]): Plot {

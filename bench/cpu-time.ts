@@ -1,0 +1,53 @@
+import { readdir, readFile } from 'node:fs/promises';
+
+/** The processes whose CPU a scenario charges, by role: each with whatever it started (PostgreSQL's backends). */
+export type ProcessRoots = Record<string, number | undefined>;
+
+/** CPU seconds (user + system) used so far by each role's process tree. */
+export type CpuSeconds = Record<string, number>;
+
+// Linux counts CPU in clock ticks of 1/100 s (`getconf CLK_TCK`) on every platform the desk runs on.
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Reads /proc once and sums each root's CPU with its descendants'. A descendant that is itself a root counts for
+ * its own role only: the desk's processes are children of the bench process, yet the bench's own row is its
+ * client and its floor worker. A backend that exited in between is lost, so the desk's pools keep theirs open.
+ */
+export async function cpuSeconds(roots: ProcessRoots): Promise<CpuSeconds> {
+  const processes = await readProcesses();
+  const children = new Map<number, number[]>();
+  for (const [pid, { ppid }] of processes) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const rootPids = new Set(Object.values(roots).filter((pid): pid is number => pid !== undefined));
+  const treeTicks = (pid: number): number =>
+    (processes.get(pid)?.ticks ?? 0) +
+    (children.get(pid) ?? [])
+      .filter((child) => !rootPids.has(child))
+      .reduce((sum, child) => sum + treeTicks(child), 0);
+  return Object.fromEntries(
+    Object.entries(roots).map(([role, pid]) => [
+      role,
+      pid === undefined ? 0 : treeTicks(pid) / TICKS_PER_SECOND,
+    ]),
+  );
+}
+
+/** What each role used between two readings, in seconds. */
+export function cpuUsed(before: CpuSeconds, after: CpuSeconds): CpuSeconds {
+  return Object.fromEntries(Object.entries(after).map(([role, s]) => [role, s - (before[role] ?? 0)]));
+}
+
+async function readProcesses(): Promise<Map<number, { ppid: number; ticks: number }>> {
+  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+  const processes = new Map<number, { ppid: number; ticks: number }>();
+  await Promise.all(
+    pids.map(async (pid) => {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+      if (!stat) return;
+      // The command name may hold spaces and parentheses; the fields after its closing one are fixed.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      processes.set(Number(pid), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    }),
+  );
+  return processes;
+}
