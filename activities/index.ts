@@ -20,7 +20,7 @@ export interface ActivityDependencies {
 /** Every activity the ticket worker runs, built from what it needs so tests can hand in their own. */
 export function createActivities({ db, defaultPolicyId, mail }: ActivityDependencies) {
   return {
-    ...createTicketProjection(db),
+    ...createTicketProjection(db, mail),
     ...createSlaPolicyActivities(db, defaultPolicyId),
     ...createSlaRolloutActivities(),
     ...createBusinessClockActivities(),

@@ -20,53 +20,61 @@ interface OutboxRow {
 }
 
 /**
- * Sends the outbox's unsent letters of one ticket (or the named ones). A letter is marked sent only after the
- * relay took it; if the worker dies in between, the retry submits the same Message-ID and the relay drops it.
+ * Sends the outbox's unsent letters of one ticket (or the named ones), in the order they were queued. A letter is
+ * marked sent only after the relay took it; if the worker dies in between, the next attempt submits the same
+ * Message-ID and the relay drops it. Returns how many letters it found to send.
  */
+export async function sendUnsentLetters(
+  db: Db,
+  mail: MailSettings,
+  { ticketNumber, keys }: LetterSelection,
+): Promise<number> {
+  if (!ticketNumber && !keys) return 0;
+  const query = db<OutboxRow>('outbox').whereNull('sent_at').whereNull('undeliverable').orderBy('id');
+  if (ticketNumber) query.where({ ticket_number: ticketNumber });
+  if (keys) query.whereIn('idempotency_key', keys);
+  const rows: OutboxRow[] = await query;
+  for (const row of rows) {
+    // Retrying cannot give a recipient an address; the rest of the ticket's letters must still go.
+    if (!isMailAddress(row.recipient)) {
+      await db('outbox')
+        .where({ id: row.id })
+        .update({ undeliverable: 'the recipient is not an e-mail address' });
+      continue;
+    }
+    const letter = composeLetter({
+      kind: row.kind,
+      recipient: row.recipient,
+      ticket: row.payload.ticket,
+      event: row.payload.event,
+      links: linksFor(mail, row),
+    });
+    const messageId = messageIdFor(row.idempotency_key, mail.messageIdDomain);
+    await mail.transport.sendMail({
+      from: mail.from,
+      to: row.recipient,
+      subject: letter.subject,
+      text: letter.text,
+      html: letter.html,
+      messageId,
+      headers: row.ticket_number ? { 'X-Ticketflow-Ticket': row.ticket_number } : {},
+    });
+    await db('outbox')
+      .where({ id: row.id })
+      .update({
+        sent_at: db.fn.now(),
+        message_id: messageId,
+        subject: letter.subject,
+        attempts: db.raw('attempts + 1'),
+      });
+  }
+  return rows.length;
+}
+
+/** The courier's activity: what a ticket's change could not hand to the relay itself, and letters of no ticket. */
 export function createLetterDeliveryActivities(db: Db, mail: MailSettings) {
   return {
-    async deliverLetters({ ticketNumber, keys }: LetterSelection): Promise<number> {
-      const query = db<OutboxRow>('outbox').whereNull('sent_at').whereNull('undeliverable').orderBy('id');
-      if (ticketNumber) query.where({ ticket_number: ticketNumber });
-      if (keys) query.whereIn('idempotency_key', keys);
-      if (!ticketNumber && !keys) return 0;
-      const rows: OutboxRow[] = await query;
-      for (const row of rows) {
-        // Retrying cannot give a recipient an address; the rest of the ticket's letters must still go.
-        if (!isMailAddress(row.recipient)) {
-          await db('outbox')
-            .where({ id: row.id })
-            .update({ undeliverable: 'the recipient is not an e-mail address' });
-          continue;
-        }
-        const letter = composeLetter({
-          kind: row.kind,
-          recipient: row.recipient,
-          ticket: row.payload.ticket,
-          event: row.payload.event,
-          links: linksFor(mail, row),
-        });
-        const messageId = messageIdFor(row.idempotency_key, mail.messageIdDomain);
-        await mail.transport.sendMail({
-          from: mail.from,
-          to: row.recipient,
-          subject: letter.subject,
-          text: letter.text,
-          html: letter.html,
-          messageId,
-          headers: row.ticket_number ? { 'X-Ticketflow-Ticket': row.ticket_number } : {},
-        });
-        await db('outbox')
-          .where({ id: row.id })
-          .update({
-            sent_at: db.fn.now(),
-            message_id: messageId,
-            subject: letter.subject,
-            attempts: db.raw('attempts + 1'),
-          });
-      }
-      return rows.length;
-    },
+    deliverLetters: (selection: LetterSelection): Promise<number> => sendUnsentLetters(db, mail, selection),
   };
 }
 

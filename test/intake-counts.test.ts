@@ -38,13 +38,13 @@ it('a ticket is created with one local activity, one upsert, no patch marker and
   // A regression here costs every creation: a second local activity or upsert is a round of work in the
   // worker and an event in the store, a patch marker is a branch no running ticket needs.
   expect(countsOf(events)).toEqual({
-    events: 16,
+    events: 15,
     workflowTasks: 2,
     localActivities: 1,
     upserts: 1,
     patchMarkers: 0,
-    // The projection, scheduled with the change; then the acknowledgement's courier.
-    activities: ['recordTicketChange', 'deliverLetters'],
+    // The projection, scheduled with the change, which hands the acknowledgement to the relay as well.
+    activities: ['recordTicketChange'],
   });
   const upsert = events.find((e) => e.upsertWorkflowSearchAttributesEventAttributes)!;
   expect(
@@ -59,13 +59,24 @@ it('a request for field work is dispatched at intake on the same one local activ
   // The promise, the Onsite frame and the onsite clock come with the opening terms; the dispatch is the
   // field team's activity, before the change is recorded.
   expect(countsOf(await creationEvents(created.body.number))).toEqual({
-    events: 22,
+    events: 21,
     workflowTasks: 3,
     localActivities: 1,
     upserts: 1,
     patchMarkers: 0,
-    activities: ['dispatchFieldEngineer', 'recordTicketChange', 'deliverLetters'],
+    activities: ['dispatchFieldEngineer', 'recordTicketChange'],
   });
+});
+
+it('the acknowledgement leaves with the change that queued it: no courier and no third workflow task', async () => {
+  const created = await suite.api.post('/tickets', validIntake());
+  const number = created.body.number;
+  await expect
+    .poll(() => suite.stack.db('outbox').where({ ticket_number: number, kind: 'acknowledgement' }).first())
+    .toMatchObject({ sent_at: expect.any(Date) });
+  const history = await suite.stack.client.workflow.getHandle(number).fetchHistory();
+  const { workflowTasks, activities } = countsOf(history.events ?? []);
+  expect({ workflowTasks, activities }).toEqual({ workflowTasks: 2, activities: ['recordTicketChange'] });
 });
 
 it('a ticket read right after its 201 is found', async () => {

@@ -10,6 +10,7 @@ import type { TicketEvent } from '../domain/ticket-events';
 import type { TicketSnapshot } from '../domain/ticket-view';
 import { createDb } from '../lib/db';
 import { apiClient } from './support/http';
+import { testMailSettings } from './support/mail';
 import { seedDesk, type Desk } from './support/people';
 import { validIntake } from './support/intake';
 import { serveRouter, type RouterServer } from './support/router-server';
@@ -22,7 +23,7 @@ afterAll(async () => {
   await db.destroy();
 });
 
-const { recordTicketChange } = createTicketProjection(db);
+const { recordTicketChange } = createTicketProjection(db, testMailSettings());
 const { compileManagerDossier } = createManagerDossierActivities(db);
 
 const organization = `Org ${randomUUID()}`;

@@ -7,17 +7,23 @@ import { useTicketStack } from './support/ticket-stack';
 const desk = useMailDesk();
 let submissions = 0;
 let crashAfterSending: string | undefined;
+let refuseOnce: string | undefined;
 
 /**
  * The worker dying after the relay took a letter and before the outbox recorded it, without killing this
  * test process: the send goes through, then the attempt fails as a dead worker's would (its retry runs the
- * same code). Nothing else about the transport is changed.
+ * same code). Or the relay refusing a connection once, as one that is restarting does. Nothing else about the
+ * transport is changed.
  */
 function dyingAfterSend(transport: Transporter): Transporter {
   return new Proxy(transport, {
     get(target, property, receiver) {
       if (property !== 'sendMail') return Reflect.get(target, property, receiver);
       return async (message: { subject?: string }) => {
+        if (refuseOnce && message.subject?.includes(refuseOnce)) {
+          refuseOnce = undefined;
+          throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+        }
         submissions += 1;
         const info = await target.sendMail(message);
         if (crashAfterSending && message.subject?.includes(crashAfterSending)) {
@@ -35,6 +41,10 @@ const suite = useTicketStack({
 });
 
 const tag = (number: string) => `[Request ID:##${number}##]`;
+const activitiesOf = async (number: string) =>
+  ((await suite.stack.client.workflow.getHandle(number).fetchHistory()).events ?? []).flatMap(
+    (e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
+  );
 const ticketLetters = (number: string, where: Record<string, string>) =>
   suite.stack.db('outbox').where({ ticket_number: number, ...where });
 
@@ -60,6 +70,8 @@ describe('outbound mail', () => {
       .first();
     expect(row.sent_at).not.toBeNull();
     expect(row.message_id).toBe(letter.messageId);
+    // Sent by the change that queued it: no courier was needed.
+    expect(await activitiesOf(number)).toEqual(['recordTicketChange']);
   });
 
   it('a worker that dies between sending and recording sends no second e-mail', async () => {
@@ -79,6 +91,20 @@ describe('outbound mail', () => {
     expect(desk.catcher.messages().filter((m) => m.subject.includes(tag(number)))).toHaveLength(1);
     const ledger = await desk.db('mail_relay_ledger').where('raw', 'like', `%${number}%`);
     expect(ledger).toHaveLength(1);
+    // The change's own attempt died; the courier sent the letter again.
+    expect(await activitiesOf(number)).toEqual(['recordTicketChange', 'deliverLetters']);
+  });
+
+  it('a letter the relay refuses with the change is left to the courier, which sends it once', async () => {
+    refuseOnce = 'Request ID:##';
+    const customer = await suite.people.customer('Refused');
+    const opened = await suite.api.post('/tickets', customer.intake());
+    expect(opened.status).toBe(201);
+    const number = opened.body.number;
+    await desk.catcher.waitFor((m) => m.subject.includes(tag(number)));
+    await mailboxSettles();
+    expect(desk.catcher.messages().filter((m) => m.subject.includes(tag(number)))).toHaveLength(1);
+    expect(await activitiesOf(number)).toEqual(['recordTicketChange', 'deliverLetters']);
   });
 
   it("a letter to someone without an e-mail address is set aside, and the ticket's other letters still go", async () => {

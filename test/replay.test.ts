@@ -19,6 +19,8 @@ it('replays every recorded ticket history on the current workflow code', async (
   expect(files).toEqual(
     expect.arrayContaining([
       'five-stages-accepted-then-closed.json',
+      'five-stages-accepted-then-closed-letters-by-courier.json',
+      'untouched-climbs-the-ladder-to-the-manager-letters-by-courier.json',
       'rejected-in-testing-then-accepted.json',
       'closed-by-customer-testing-silence.json',
       'question-in-testing-stops-the-silence.json',

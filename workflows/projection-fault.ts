@@ -1,11 +1,13 @@
 import { ActivityFailure, ApplicationFailure, log } from '@temporalio/workflow';
 import type { ProjectionFault } from '../activities/projection-faults';
+import type { ProjectionOutcome } from '../activities/ticket-projection';
 import type { TicketEvent } from '../domain/ticket-events';
 import { cleanDeep, findUnsafeText } from '../domain/safe-text';
 import { failureTypes } from './messages';
 import { recordEvent, type TicketState } from './ticket-state';
 
-type Write = (events: TicketEvent[]) => Promise<ProjectionFault | null | void>;
+/** A run recorded before the projection could send letters holds the fault alone, or nothing. */
+type Write = (events: TicketEvent[]) => Promise<ProjectionOutcome | ProjectionFault | null>;
 
 /**
  * Writes a change to the projection; a change it refused for its data (text PostgreSQL cannot hold, which
@@ -17,26 +19,28 @@ export async function recordSurvivingDataFaults(
   events: TicketEvent[],
   at: string,
   write: Write,
-): Promise<void> {
-  const fault = await faultOf(() => write(events));
-  if (!fault) return;
+): Promise<{ lettersSent: boolean }> {
+  const { fault, lettersSent } = await outcomeOf(() => write(events));
+  if (!fault) return { lettersSent };
   log.warn('ticket projection refused a change for its data', { ...fault });
   cleanTicketText(state);
   const failed = recordEvent(state, { type: 'projection-failed', actor: 'system', data: { ...fault } }, at);
   // Should even this be refused, the ticket still goes on: the fault is in the worker's log.
-  await faultOf(() => write([failed]));
+  await outcomeOf(() => write([failed]));
+  return { lettersSent };
 }
 
-async function faultOf(
-  write: () => Promise<ProjectionFault | null | void>,
-): Promise<ProjectionFault | undefined> {
+async function outcomeOf(write: () => Promise<ProjectionOutcome | ProjectionFault | null>) {
   try {
-    return (await write()) ?? undefined;
+    const result = await write();
+    if (result && 'lettersSent' in result)
+      return { fault: result.fault ?? undefined, lettersSent: result.lettersSent };
+    return { fault: result ?? undefined, lettersSent: false };
   } catch (error) {
     const cause = error instanceof ActivityFailure ? error.cause : undefined;
     const refused = cause instanceof ApplicationFailure && cause.type === failureTypes.projectionDataFault;
     if (!refused) throw error;
-    return cause.details?.[0] as ProjectionFault;
+    return { fault: cause.details?.[0] as ProjectionFault, lettersSent: false };
   }
 }
 

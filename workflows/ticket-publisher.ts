@@ -15,15 +15,22 @@ import { ticketSnapshot } from './ticket-view';
  *
  * The projection is an activity scheduled with the change, not a local activity: it then writes only once the
  * change and the command that carries it are in history, so PostgreSQL never shows a change no history holds.
+ * It hands the change's letters to the relay as well; `lettersSent: false` leaves them to the courier. A run
+ * recorded before it could reads no `lettersSent`, so its replay schedules the courier as it did.
  */
-export async function publishChange(state: TicketState, drafts: EventDraft[], at: string): Promise<void> {
+export async function publishChange(
+  state: TicketState,
+  drafts: EventDraft[],
+  at: string,
+): Promise<{ lettersSent: boolean }> {
   const events = drafts.map((draft) => recordEvent(state, draft, at));
   showSearchAttributes(state);
   showCurrentDetails(state);
-  await recordSurvivingDataFaults(state, events, at, (written) =>
+  return recordSurvivingDataFaults(state, events, at, (written) =>
     projection.recordTicketChange({
       snapshot: ticketSnapshot(state, allowedActions(state)),
       events: written,
+      sendLetters: true,
     }),
   );
 }

@@ -74,8 +74,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   const exclusive = oneAtATime();
   const courier = startLetterCourier(state);
   const publish: Commit = async (drafts, at) => {
-    await publishChange(state, drafts, at);
-    courier.lettersQueued(drafts);
+    const { lettersSent } = await publishChange(state, drafts, at);
+    if (!lettersSent) courier.lettersQueued(drafts);
   };
   const commit: Commit = async (drafts, at) => {
     await publish([...drafts, ...surveyOnClosing(state)], at);
