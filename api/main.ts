@@ -9,7 +9,9 @@ import { watchPendingIntakes } from '../desk/tickets/start';
 const start = reportStartFailures();
 const config = loadConfig();
 const log = createLogger('api', config.logLevel);
-const ctx = await connectDesk(config);
+const ctx = await connectDesk(config, (why) =>
+  log.warn({ why, waitMs: config.temporal.connectWaitMs }, 'waiting for Temporal'),
+);
 const app = createApp(ctx, log);
 const server = app.listen(config.api.port, config.api.host);
 await once(server, 'listening');

@@ -23,9 +23,16 @@ export interface DeskContext {
 }
 
 /** The desk of a process configured by the environment: the API's, and the mail process's. */
-export async function connectDesk(config: Config): Promise<DeskContext & { close(): Promise<void> }> {
+export async function connectDesk(
+  config: Config,
+  onWaitForTemporal?: (why: string) => void,
+): Promise<DeskContext & { close(): Promise<void> }> {
   const databaseUrl = requireDatabaseUrl(config);
-  const connection = await connectTemporal(config.temporal, (options) => Connection.connect(options));
+  const connection = await connectTemporal(
+    config.temporal,
+    (options) => Connection.connect(options),
+    onWaitForTemporal,
+  );
   const db = createDb(databaseUrl);
   return {
     client: new Client({ connection, namespace: config.temporal.namespace }),

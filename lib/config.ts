@@ -48,6 +48,8 @@ const schema = z.object({
   TEMPORAL_TLS_CA: z.string().min(1).optional(),
   TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
   TEMPORAL_API_KEY: z.string().min(1).optional(),
+  // A frontend starting beside the process (a host's boot, a restart under a supervisor) is waited for.
+  TEMPORAL_CONNECT_WAIT: durationMs.prefault('30s'),
   TEMPORAL_UI_URL: z.url({ protocol: /^https?$/ }).optional(),
   TICKETFLOW_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
   DATABASE_URL: z.string().url().optional(),
@@ -192,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       address: e.TEMPORAL_ADDRESS,
       tls: temporalTls({ clientCertPair, ca, serverName: e.TEMPORAL_TLS_SERVER_NAME }),
       apiKey: e.TEMPORAL_API_KEY,
+      connectWaitMs: e.TEMPORAL_CONNECT_WAIT,
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TICKETFLOW_TASK_QUEUE,
       uiUrl: (e.TEMPORAL_UI_URL ?? `http://127.0.0.1:${e.TEMPORAL_UI_PORT}`).replace(/\/+$/, ''),

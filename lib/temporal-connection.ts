@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The shape both `Connection.connect` (clients) and `NativeConnection.connect` (workers) take. */
 export interface TemporalTls {
@@ -13,6 +14,8 @@ export interface TemporalConnectionSettings {
   /** Undefined: plain TCP, unless an API key turns TLS on (with the machine's CAs), as Temporal Cloud needs. */
   tls: TemporalTls | undefined;
   apiKey: string | undefined;
+  /** How long a starting process keeps trying a frontend that does not answer (`TEMPORAL_CONNECT_WAIT`). */
+  connectWaitMs?: number;
 }
 
 /** Any one of the TEMPORAL_TLS_* settings turns TLS on. */
@@ -52,23 +55,43 @@ export function temporalConnectionOptions({ address, tls, apiKey }: TemporalConn
   return { address, ...(tls && { tls }), ...(apiKey && { apiKey }) };
 }
 
+const RETRY_EVERY_MS = 1_000;
+const NOTHING_ANSWERS = 'nothing answers there';
+
 /**
  * Connects with the process's settings (`Connection.connect` or `NativeConnection.connect`). The SDKs say
  * little when TLS fails ("Failed to connect before the deadline", "transport error"), so a failure is
  * followed by a TLS handshake of our own that names the setting at fault.
+ *
+ * A frontend that does not answer may be starting or restarting beside this process (a host's boot, a crash
+ * under a supervisor), so it is tried again every second for `connectWaitMs`. A frontend that answers and
+ * refuses (a certificate, a name, a CA) is told at once: waiting would not change it.
  */
 export async function connectTemporal<C>(
   settings: TemporalConnectionSettings,
   connect: (options: ReturnType<typeof temporalConnectionOptions>) => Promise<C>,
+  onWait: (why: string) => void = () => undefined,
 ): Promise<C> {
-  try {
-    return await connect(temporalConnectionOptions(settings));
-  } catch (error) {
-    const sdk = error instanceof Error ? error.message : String(error);
-    const why = settings.tls || settings.apiKey ? await diagnoseTls(settings) : undefined;
-    throw new TemporalConnectionError(`cannot connect to Temporal at ${settings.address}: ${why ?? sdk}`, {
-      cause: error,
-    });
+  const giveUpAt = Date.now() + (settings.connectWaitMs ?? 0);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await connect(temporalConnectionOptions(settings));
+    } catch (error) {
+      const sdk = error instanceof Error ? error.message : String(error);
+      const secured = settings.tls !== undefined || settings.apiKey !== undefined;
+      const why = secured ? await diagnoseTls(settings) : undefined;
+      const unanswered = secured ? why?.startsWith(NOTHING_ANSWERS) === true : true;
+      if (!unanswered || Date.now() + RETRY_EVERY_MS > giveUpAt) {
+        throw new TemporalConnectionError(
+          `cannot connect to Temporal at ${settings.address}: ${why ?? sdk}`,
+          {
+            cause: error,
+          },
+        );
+      }
+      if (attempt === 1) onWait(why ?? sdk);
+      await sleep(RETRY_EVERY_MS);
+    }
   }
 }
 
@@ -113,7 +136,7 @@ function diagnoseTls({ address, tls = {} }: TemporalConnectionSettings): Promise
     socket.once('error', (error: NodeJS.ErrnoException) => {
       const code = error.code ?? '';
       if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'].includes(code)) {
-        settle(`nothing answers there (${code}): check TEMPORAL_ADDRESS`);
+        settle(`${NOTHING_ANSWERS} (${code}): check TEMPORAL_ADDRESS`);
       } else if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
         settle(
           `the server's certificate is not for that name (${error.message}): set TEMPORAL_TLS_SERVER_NAME to a name it holds`,

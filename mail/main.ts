@@ -12,7 +12,9 @@ import { startOutboundRelay } from './outbound-relay';
 const start = reportStartFailures();
 const config = loadConfig();
 const log = createLogger('mail', config.logLevel);
-const ctx = await connectDesk(config);
+const ctx = await connectDesk(config, (why) =>
+  log.warn({ why, waitMs: config.temporal.connectWaitMs }, 'waiting for Temporal'),
+);
 const { db } = ctx;
 
 const { relayAddress, inboundAddress } = config.mail;

@@ -48,10 +48,11 @@ describe('a process that cannot start for its settings says why in one message',
     }
   }, 120_000);
 
-  it('a Temporal frontend that cannot be reached is named without a stack trace', async () => {
+  it('a Temporal frontend that cannot be reached is named without a stack trace, once its wait is over', async () => {
     const failure = await start('worker/main.ts', {
       DATABASE_URL: 'postgres://desk:secret@127.0.0.1:1/ticketflow',
       TEMPORAL_ADDRESS: '127.0.0.1:1',
+      TEMPORAL_CONNECT_WAIT: '2s',
       TEMPORAL_API_KEY: 'key-from-the-cloud-console',
       LINK_SIGNING_SECRET: 'a-link-signing-secret-of-32-characters',
       WORKER_METRICS_ADDRESS: '',

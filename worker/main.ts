@@ -22,7 +22,11 @@ if (!heapHeld(config.worker.memoryBytes, getHeapStatistics().heap_size_limit)) {
   );
 }
 const db = createDb(requireDatabaseUrl(config));
-const connection = await connectTemporal(config.temporal, (options) => NativeConnection.connect(options));
+const connection = await connectTemporal(
+  config.temporal,
+  (options) => NativeConnection.connect(options),
+  (why) => log.warn({ why, waitMs: config.temporal.connectWaitMs }, 'waiting for Temporal'),
+);
 const mail = mailSettings(config);
 try {
   const worker = await createTicketWorker({
