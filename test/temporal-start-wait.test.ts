@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect, createServer, type Server } from 'node:net';
 import { afterAll, expect, inject, it } from 'vitest';
-import { freePort, projectRoot } from '../dev/support';
+import { freePort } from '../dev/support';
 import { testLinkSecret } from './support/mail';
+import { mailProcessStarted, startMailProcess } from './support/mail-process';
 
 let frontend: Server | undefined;
 afterAll(() => new Promise<void>((resolve) => (frontend ? frontend.close(() => resolve()) : resolve())));
@@ -32,24 +32,17 @@ it('a process started before Temporal waits for it, then starts as usual', async
     MAIL_RELAY_ADDRESS: '',
     MAIL_INBOUND_ADDRESS: `127.0.0.1:${await freePort()}`,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'mail/main.ts'], { cwd: projectRoot, env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = once(child, 'exit');
+  const mail = startMailProcess(env);
   try {
-    await expect.poll(() => stdout.includes('waiting for Temporal') || child.exitCode !== null).toBe(true);
-    expect(child.exitCode).toBeNull();
-    await frontendAppearsAt(temporalPort);
-    // Listening comes after its Temporal connection: it started.
     await expect
-      .poll(() => stdout.includes('inbound mail listening') || child.exitCode !== null, { timeout: 60_000 })
+      .poll(() => mail.output.stdout.includes('waiting for Temporal') || mail.child.exitCode !== null)
       .toBe(true);
-    expect(child.exitCode).toBeNull();
+    expect(mail.child.exitCode).toBeNull();
+    await frontendAppearsAt(temporalPort);
+    await mailProcessStarted(mail);
   } finally {
-    child.kill('SIGTERM');
+    mail.child.kill('SIGTERM');
   }
-  expect(await exited).toEqual([0, null]);
-  expect(stderr).toBe('');
+  expect(await mail.exited).toEqual([0, null]);
+  expect(mail.output.stderr).toBe('');
 }, 90_000);

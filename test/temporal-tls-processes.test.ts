@@ -1,9 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort, projectRoot } from '../dev/support';
 import { testLinkSecret } from './support/mail';
+import { mailProcessStarted, startMailProcess } from './support/mail-process';
 import { certificateFolder } from './support/tls-certificates';
 import { startTlsProxy } from './support/tls-proxy';
 
@@ -33,23 +33,15 @@ describe('the mail process and the tools reach Temporal through mutual TLS as th
   it('the mail process connects with its certificate and stops cleanly', async () => {
     const inbound = `127.0.0.1:${await freePort()}`;
     const env = { ...(await environment('mail')), MAIL_RELAY_ADDRESS: '', MAIL_INBOUND_ADDRESS: inbound };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'mail/main.ts'], { cwd: projectRoot, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = once(child, 'exit');
+    const mail = startMailProcess(env);
     try {
-      // Listening comes after its Temporal connection: it started.
-      await expect
-        .poll(() => stdout.includes('inbound mail listening') || child.exitCode !== null, { timeout: 60_000 })
-        .toBe(true);
+      await mailProcessStarted(mail);
       expect(proxy.admitted).toContain('mail');
     } finally {
-      child.kill('SIGTERM');
+      mail.child.kill('SIGTERM');
     }
-    expect(await exited).toEqual([0, null]);
-    expect(stderr).toBe('');
+    expect(await mail.exited).toEqual([0, null]);
+    expect(mail.output.stderr).toBe('');
   }, 90_000);
 
   it('npm run register-search-attributes reads the same settings', async () => {
