@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The processes whose CPU a scenario charges, by role: each with whatever it started (PostgreSQL's backends). */
 export type ProcessRoots = Record<string, number | undefined>;
@@ -51,3 +52,22 @@ async function readProcesses(): Promise<Map<number, { ppid: number; ticks: numbe
   );
   return processes;
 }
+
+/**
+ * Waits until the processes are nearly idle (together under a fifth of a core over a quarter second), at most
+ * `limitMs`: what a round of calls set going (projections, letters, the workflow tasks after an answer) is then
+ * charged to that round, not to the next.
+ */
+export async function untilQuiet(roots: () => Promise<ProcessRoots>, limitMs = 15_000): Promise<void> {
+  const giveUpAt = Date.now() + limitMs;
+  let last = await cpuSeconds(await roots());
+  while (Date.now() < giveUpAt) {
+    await sleep(QUIET_WINDOW_MS);
+    const now = await cpuSeconds(await roots());
+    const busy = Object.values(cpuUsed(last, now)).reduce((sum, s) => sum + s, 0);
+    if (busy < (0.2 * QUIET_WINDOW_MS) / 1000) return;
+    last = now;
+  }
+}
+
+const QUIET_WINDOW_MS = 250;

@@ -3,7 +3,7 @@ import { validIntake } from '../../test/support/intake';
 import { openTicket } from '../api-client';
 import { creationCountNames, meanCreationCounts, type CreationCounts } from '../creation-history';
 import { FLOOR_TASK_QUEUE, startFloorWorker } from '../floor-worker';
-import { cpuSeconds, cpuUsed, type CpuSeconds } from '../cpu-time';
+import { cpuSeconds, cpuUsed, untilQuiet, type CpuSeconds } from '../cpu-time';
 import { combine, measure, type Measurement } from '../measure';
 import { emptyWorkflow, minimalRegisteredUpdate, minimalTicketWorkflow } from '../minimal-workflow';
 import type { BenchDesk, FigureTable, Plot, Scenario } from '../scenario';
@@ -44,6 +44,7 @@ export const intake: Scenario = {
           design.parts.push(
             await measure(size, options.concurrency, async (i) => design.ids.push(await design.create(i))),
           );
+          await untilQuiet(() => desk.processRoots());
           const used = cpuUsed(before, await cpuSeconds(await desk.processRoots()));
           for (const [role, s] of Object.entries(used)) design.cpu[role] = (design.cpu[role] ?? 0) + s;
         }
@@ -125,8 +126,9 @@ function designsOn(desk: BenchDesk): Design[] {
 }
 
 /**
- * Where a creation's time goes on a machine whose cores are all busy: the CPU each process spent per creation.
- * The minimal design's worker lives in the bench process, so its share shows there.
+ * Where a creation's time goes on a machine whose cores are all busy: the CPU each process spent per creation,
+ * from a round's first call until what it set going has settled. The minimal design's worker lives in the bench
+ * process, so its share shows there.
  */
 function cpuTable(designs: Design[], count: number): FigureTable {
   const roles = Object.keys(designs[0]!.cpu);
