@@ -3,13 +3,16 @@ import { letters as mail } from './activity-proxies';
 import type { EventDraft, TicketState } from './ticket-state';
 
 export interface LetterCourier {
-  /** Call after a change whose letters the projection put in the outbox. */
+  /** Call after a change whose letters the projection put in the outbox and could not send. */
   lettersQueued(drafts: EventDraft[]): void;
   /** Delivers what is still queued, then stops. */
   finish(): Promise<void>;
 }
 
-/** Sends the ticket's letters beside its work, so a slow mail server never holds up an agent's command. */
+/**
+ * Sends, beside the ticket's work, the letters a change could not hand to the relay itself (the projection
+ * tries for two seconds): a relay that is down or slow delays letters, never an agent's command for longer.
+ */
 export function startLetterCourier(state: TicketState): LetterCourier {
   const { letters } = state;
   let finishing = false;
