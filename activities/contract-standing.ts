@@ -1,7 +1,7 @@
 import { standsOn, utcDay } from '../domain/contract-standing';
 import { cleanText } from '../domain/safe-text';
 import type { Db } from '../lib/db';
-import { contractsOf } from './contract-terms';
+import type { ContractRow } from './contract-terms';
 
 export interface ContractStanding {
   /** `lapsed`: the organization has contracts, none valid on the day (R5); `none`: served on the default policy. */
@@ -10,14 +10,20 @@ export interface ContractStanding {
   accountManager: string | null;
 }
 
-/** Whether the organization's contract covers the day a request arrives (R5). */
-export async function contractStanding(db: Db, organization: string, at: string): Promise<ContractStanding> {
+/** Whether the organization's contract (`contractsOf`) covers the day a request arrives (R5). */
+export async function contractStanding(
+  db: Db,
+  organization: string,
+  rows: ContractRow[],
+  at: string,
+): Promise<ContractStanding> {
   const day = utcDay(at);
   // Cleaned as contractsOf cleans it, for the same reason.
   const name = cleanText(organization);
-  const rows = await contractsOf(db, organization);
-  const org = await db('organizations').where({ name }).first('account_manager_email');
-  const accountManager = rows[0]?.account_manager ?? org?.account_manager_email ?? null;
+  const accountManager =
+    rows[0]?.account_manager ??
+    (await db('organizations').where({ name }).first('account_manager_email'))?.account_manager_email ??
+    null;
   if (rows.length === 0) return { standing: 'none', accountManager };
   return { standing: rows.some((c) => standsOn(c, day)) ? 'valid' : 'lapsed', accountManager };
 }

@@ -6,7 +6,8 @@ import { haltClock, startClock, type SlaClock } from '../domain/sla-clock';
 import type { Db } from '../lib/db';
 import { createBusinessClockActivities } from './business-clock';
 import { contractStanding, type ContractStanding } from './contract-standing';
-import { createSlaPolicyActivities } from './sla-policy';
+import { contractsOf } from './contract-terms';
+import { slaPolicyAmong } from './sla-policy';
 
 export interface OpeningRequest {
   organization: string;
@@ -41,14 +42,14 @@ export interface OpeningTerms {
  * of business-clock.ts would run it, so its answer is recorded all the same.
  */
 export function createOpeningTermsActivities(db: Db, defaultPolicyId: string) {
-  const { loadSlaPolicy } = createSlaPolicyActivities(db, defaultPolicyId);
   const arithmetic = createBusinessClockActivities();
   return {
     async openingTerms(request: OpeningRequest): Promise<OpeningTerms> {
       const { organization, at, priority, fieldWork } = request;
+      const contracts = await contractsOf(db, organization);
       const [policy, contract] = await Promise.all([
-        loadSlaPolicy({ organization, at }),
-        contractStanding(db, organization, at),
+        slaPolicyAmong(db, defaultPolicyId, contracts, at),
+        contractStanding(db, organization, contracts, at),
       ]);
       const { calendar, atRiskShare } = policy;
       const targets = policy.targets[priority];
