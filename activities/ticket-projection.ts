@@ -27,13 +27,6 @@ export interface ProjectionOutcome {
 }
 
 /**
- * The relay is local and answers in milliseconds. A relay that is down refuses at once; one that hangs costs a
- * command this long before the courier takes its letters over. A send left running past it is harmless: the
- * relay drops a letter it already holds by its Message-ID.
- */
-const SEND_WITH_THE_CHANGE_MS = 2_000;
-
-/**
  * Writes what a ticket workflow decided into PostgreSQL. Safe to retry and to run out of order:
  * the row keeps the highest version, events and outbox letters are keyed by the event's sequence number.
  */
@@ -72,12 +65,14 @@ export function createTicketProjection(db: Db, mail: MailSettings) {
     });
   }
 
-  /** True when nothing of the ticket is left in the outbox; a failed or slow relay is the courier's to wait for. */
+  /**
+   * True when nothing of the ticket is left in the outbox. The relay is local and answers in milliseconds; one
+   * that is down refuses at once, one that hangs is the courier's once `handoffWaitMs` is over. A send left
+   * running past it is harmless: the relay drops a letter it already holds by its Message-ID.
+   */
   async function sendWithTheChange(ticketNumber: string): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<false>(
-      (resolve) => (timer = setTimeout(resolve, SEND_WITH_THE_CHANGE_MS, false)),
-    );
+    const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, mail.handoffWaitMs, false)));
     const sent = sendUnsentLetters(db, mail, { ticketNumber }).then(
       () => true,
       (error: unknown) => {

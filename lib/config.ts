@@ -72,6 +72,7 @@ const schema = z.object({
   SMTP_URL: z.string().url().default('smtp://127.0.0.1:2525/?pool=true'),
   MAIL_FROM: z.string().min(3).default('ticketflow service desk <support@ticketflow.local>'),
   MAIL_MESSAGE_ID_DOMAIN: z.string().min(1).default('ticketflow.local'),
+  MAIL_HANDOFF_WAIT: durationMs.pipe(z.number().min(1, 'more than 0ms')).prefault('2s'),
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
   LINK_SIGNING_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   MAIL_RELAY_ADDRESS: bindAddress.default('127.0.0.1:2525'),
@@ -124,6 +125,7 @@ export type Config = {
     smtpUrl: string;
     from: string;
     messageIdDomain: string;
+    handoffWaitMs: number;
     /** Signs CSAT links; undefined until set (npm start keeps one in the data folder). */
     linkSecret: string | undefined;
     relayAddress: string | undefined;
@@ -219,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM,
       messageIdDomain: e.MAIL_MESSAGE_ID_DOMAIN,
+      handoffWaitMs: e.MAIL_HANDOFF_WAIT,
       linkSecret: e.LINK_SIGNING_SECRET,
       relayAddress: e.MAIL_RELAY_ADDRESS || undefined,
       upstreamUrl: e.MAIL_UPSTREAM_URL,

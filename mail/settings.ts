@@ -10,5 +10,6 @@ export function mailSettings(config: Config): MailSettings {
     messageIdDomain: config.mail.messageIdDomain,
     publicBaseUrl: config.publicBaseUrl,
     linkSecret: requireLinkSecret(config),
+    handoffWaitMs: config.mail.handoffWaitMs,
   };
 }

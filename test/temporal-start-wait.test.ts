@@ -35,7 +35,9 @@ it('a process started before Temporal waits for it, then starts as usual', async
   const mail = startMailProcess(env);
   try {
     await expect
-      .poll(() => mail.output.stdout.includes('waiting for Temporal') || mail.child.exitCode !== null)
+      .poll(() => mail.output.stdout.includes('waiting for Temporal') || mail.child.exitCode !== null, {
+        timeout: 60_000,
+      })
       .toBe(true);
     expect(mail.child.exitCode).toBeNull();
     await frontendAppearsAt(temporalPort);

@@ -11,7 +11,7 @@ export interface LetterCourier {
 
 /**
  * Sends, beside the ticket's work, the letters a change could not hand to the relay itself (the projection
- * tries for two seconds): a relay that is down or slow delays letters, never an agent's command for longer.
+ * tries for `MAIL_HANDOFF_WAIT`): a relay that is down or slow delays letters, never an agent's command for longer.
  */
 export function startLetterCourier(state: TicketState): LetterCourier {
   const { letters } = state;

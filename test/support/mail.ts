@@ -19,6 +19,8 @@ export function testMailSettings(smtpUrl = inject('smtpUrl')): MailSettings {
     messageIdDomain: 'ticketflow.test',
     publicBaseUrl: 'http://desk.ticketflow.test',
     linkSecret: testLinkSecret,
+    // A bound no loaded machine reaches: whether a letter goes with its change is then the relay's answer alone.
+    handoffWaitMs: 60_000,
   };
 }
 
