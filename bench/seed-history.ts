@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../lib/db';
 import { eventRow, recordedBreaches, ticketRow } from '../lib/ticket-rows';
 import { historyTicket, seededRandom } from './history-tickets';
@@ -60,8 +61,25 @@ export async function seedHistory(db: Db, options: HistoryOptions): Promise<void
   // As autovacuum would in time: a visibility map for index-only scans, then statistics for the planner.
   // One table per VACUUM: within one VACUUM ANALYZE of several, the first table's ANALYZE holds a snapshot
   // that keeps the next tables' new pages from being marked all-visible.
-  for (const table of ['tickets', 'ticket_events', 'csat_responses']) await db.raw('VACUUM ??', [table]);
+  for (const table of ['tickets', 'ticket_events', 'csat_responses']) await vacuumUntilAllVisible(db, table);
   await db.raw('ANALYZE tickets, ticket_events, csat_responses');
+}
+
+/**
+ * Autovacuum may be analyzing the table just filled, beside us: its snapshot keeps the newest pages from being
+ * marked all-visible, and a plan then reads the table rather than the index. So VACUUM again, a bounded number
+ * of times, until every page is.
+ */
+async function vacuumUntilAllVisible(db: Db, table: string): Promise<void> {
+  for (let attempt = 1; attempt <= 20; attempt++) {
+    await db.raw('VACUUM ??', [table]);
+    const { rows } = await db.raw<{ rows: { relpages: number; relallvisible: number }[] }>(
+      'SELECT relpages, relallvisible FROM pg_class WHERE oid = ?::regclass',
+      [table],
+    );
+    if (rows[0]!.relallvisible >= rows[0]!.relpages) return;
+    await sleep(500);
+  }
 }
 
 async function jsonbColumnsOf(db: Db, tables: string[]): Promise<Set<string>> {
