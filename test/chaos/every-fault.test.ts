@@ -1,5 +1,6 @@
 import { killingUnderLoad } from '../support/chaos';
 
-// Each kind of process alone (the worker, the API, the mail process, Temporal's server, PostgreSQL), then
-// every kind at once, on one desk: its processes start once and its silence timers settle once.
-killingUnderLoad(['worker', 'api', 'mail', 'temporal', 'postgres', 'mixed']);
+// Every kind of process (a worker, an API, the mail process, Temporal's server, PostgreSQL) killed once while
+// tickets of every journey kind are in flight, on one desk: two tickets for each of the six clients, so the
+// later faults land on journeys already under way. `npm run chaos` also kills each kind alone, twice.
+killingUnderLoad('mixed', 12);
