@@ -68,10 +68,10 @@ export const breaches: Report = {
     );
     const page = rows.slice(0, limit);
     const last = rows.length > limit ? page.at(-1) : undefined;
-    return {
-      rows: page.map(({ exactAt: _, ...row }) => row),
-      ...(last && { next: encode([String(last.exactAt), String(last.ticketNumber), String(last.clock)]) }),
-    };
+    const next = last && encode([String(last.breachedAt), String(last.ticketNumber), String(last.clock)]);
+    // The instant comes in microseconds, for the cursor; a row shows it to the millisecond, as every time.
+    for (const row of page) row.breachedAt = `${String(row.breachedAt).slice(0, 23)}Z`;
+    return { rows: page, ...(next && { next }) };
   },
 };
 
@@ -80,8 +80,7 @@ function breachesFrom(db: Db, filters: ReportFilters, after: Position | undefine
     .join('tickets as t', 't.number', 'e.ticket_number')
     .select(
       // Formatted by PostgreSQL: a page is thousands of rows, each time otherwise parsed and formatted again.
-      db.raw(`to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "breachedAt"`),
-      db.raw(`to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "exactAt"`),
+      db.raw(`to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "breachedAt"`),
       'e.ticket_number as ticketNumber',
       't.organization',
       't.priority',
@@ -97,7 +96,8 @@ function breachesFrom(db: Db, filters: ReportFilters, after: Position | undefine
     .orderByRaw(`e.data ->> 'clock'`);
   if (after) {
     const [at, number, lastClock] = after;
-    query.where((page) =>
+    // The first bound lets the index start at the cursor; the rest are filters within that instant.
+    query.where('e.at', '<=', at).where((page) =>
       page
         .where('e.at', '<', at)
         .orWhere((same) => same.where('e.at', at).where('e.ticket_number', '>', number))

@@ -81,13 +81,14 @@ export function positionIn(db: Db, expression: string, values: readonly string[]
   return db.raw(`array_position(?::text[], ${expression})`, [[...values]]);
 }
 
-const cells = (row: Record<string, unknown>): Row =>
-  Object.fromEntries(
-    Object.entries(row).map(([key, value]) => [
-      key,
-      value instanceof Date ? value.toISOString() : (value as Cell),
-    ]),
-  );
+/** The row pg answered, its instants as ISO text: changed in place, since a year's download is 100 000 rows. */
+function cells(row: Record<string, unknown>): Row {
+  for (const key in row) {
+    const value = row[key];
+    if (value instanceof Date) row[key] = value.toISOString();
+  }
+  return row as Row;
+}
 
 /** Every row of a paged report, a page at a time, for a download that holds them all. */
 export async function* everyPage(report: Report, db: Db, filters: ReportFilters): AsyncGenerator<Row[]> {
