@@ -113,13 +113,30 @@ export class Cleanup {
 }
 
 /** A loopback port nobody listens on now, for servers that each run of tests or bench starts afresh. */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
+export async function freePort(): Promise<number> {
+  const [port] = await freePorts(1);
+  return port!;
+}
+
+/** Several such ports, all held open until each is known, so that no two of them are the same. */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  try {
+    return await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<number>((resolvePort, reject) => {
+            server.once('error', reject);
+            server.listen(0, '127.0.0.1', () => resolvePort((server.address() as { port: number }).port));
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((closed) => (server.listening ? server.close(() => closed()) : closed())),
+      ),
+    );
+  }
 }

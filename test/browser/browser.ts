@@ -1,20 +1,20 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
-
-/** Debian's Chromium (`.ci/run` installs it); playwright-core never downloads a browser of its own. */
-export const CHROMIUM = '/usr/bin/chromium';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 /** Screenshots of each role's path land here (git-ignored); a failed run leaves the last page seen. */
 export const screenshotsDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
-/** A headless Chromium for the test file, launched before its tests and closed after them. */
+/**
+ * The run's headless Chromium (test/setup/shared-browser.ts), connected before the file's tests; closing the
+ * connection afterwards closes every context the file opened and leaves the browser to the other files.
+ */
 export function useBrowser(): { browser: Browser } {
   const holder = {} as { browser: Browser };
   beforeAll(async () => {
     await mkdir(screenshotsDir, { recursive: true });
-    holder.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+    holder.browser = await chromium.connect(inject('browserWsEndpoint'));
   });
   afterAll(() => holder.browser?.close());
   return holder;

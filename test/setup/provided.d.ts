@@ -11,6 +11,8 @@ declare module 'vitest' {
     smtpUrl: string;
     temporalCliPath: string;
     temporalTestServerPath: string;
+    /** The run's Chromium, for `chromium.connect` (test/setup/shared-browser.ts). */
+    browserWsEndpoint: string;
     /** The workflow code, bundled once for the run (test/setup/workflow-bundle.ts). */
     workflowBundlePath: string;
   }
