@@ -89,7 +89,8 @@ export function correspondenceOperations() {
                     type: 'array',
                     minItems: 1,
                     maxItems: maxFilesPerUpload,
-                    items: { type: 'string', format: 'binary' },
+                    // An empty part is no file: refused as the shape, naming which one.
+                    items: { type: 'string', format: 'binary', minLength: 1 },
                   },
                 },
               },
