@@ -51,7 +51,7 @@ const architecture = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.tools/**', '.data/**'] },
+  { ignores: ['node_modules/**', '.tools/**', '.data/**', 'dist/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

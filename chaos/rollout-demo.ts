@@ -18,6 +18,7 @@ import { validIntake } from '../test/support/intake';
 import { registeredUpdate, rolloutProgressQuery } from '../workflows/messages';
 import { DEFAULT_TASK_QUEUE } from '../workflows/task-queue';
 import { ServiceProcess } from '../dev/service-process';
+import { buildDeskForRun } from '../dev/desk-build';
 import { pauseSome, resolutionClocksKept, type ClockBefore } from './rollout-clocks';
 
 /**
@@ -82,7 +83,8 @@ try {
     WORKER_METRICS_ADDRESS: '',
     LOG_LEVEL: 'warn',
   };
-  const worker = new ServiceProcess('worker', 'worker/main.ts', workerEnv, dir, workerNodeArgsFor(workerEnv));
+  const build = await buildDeskForRun(cleanup);
+  const worker = new ServiceProcess('worker', build.worker, workerEnv, dir, workerNodeArgsFor(workerEnv));
   cleanup.push(() => worker.close());
   worker.start();
 

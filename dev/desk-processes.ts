@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { withoutTemporalTls } from '../lib/temporal-connection';
 import { workerNodeArgsFor } from '../worker/cache-sizing';
+import { buildDeskForRun } from './desk-build';
 import { migrate } from './migrate';
 import { startLocalPostgres } from './postgres';
 import { ServiceProcess } from './service-process';
@@ -95,13 +96,14 @@ async function assemble(options: DeskProcessesOptions, cleanup: Cleanup): Promis
     WORKER_METRICS_ADDRESS: '',
     LOG_LEVEL: 'warn',
   };
-  const mail = new ServiceProcess('mail', 'mail/main.ts', env, dir);
+  const build = await buildDeskForRun(cleanup);
+  const mail = new ServiceProcess('mail', build.mail, env, dir);
   const workers = Array.from(
     { length: options.workers },
-    (_, i) => new ServiceProcess(`worker-${i + 1}`, 'worker/main.ts', env, dir, workerNodeArgsFor(env)),
+    (_, i) => new ServiceProcess(`worker-${i + 1}`, build.worker, env, dir, workerNodeArgsFor(env)),
   );
   const apis = apiPorts.map(
-    (port, i) => new ServiceProcess(`api-${i + 1}`, 'api/main.ts', { ...env, API_PORT: String(port) }, dir),
+    (port, i) => new ServiceProcess(`api-${i + 1}`, build.api, { ...env, API_PORT: String(port) }, dir),
   );
   const all = [mail, ...workers, ...apis];
   cleanup.push(async () => void (await Promise.all(all.map((p) => p.close()))));

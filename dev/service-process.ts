@@ -3,10 +3,11 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { programArgs } from './desk-build';
 import { projectRoot, stopProcess } from './support';
 
 /**
- * One of the desk's Node processes (`tsx worker/main.ts`, `api/main.ts`, `mail/main.ts`) run the way an
+ * One of the desk's Node processes (the worker, the API, the mail process, as built) run the way an
  * operator runs it: configured only by the environment. A death the harness did not cause is counted and
  * the process started again, as a supervisor (systemd, Kubernetes) would.
  */
@@ -20,7 +21,8 @@ export class ServiceProcess {
 
   constructor(
     readonly name: string,
-    private readonly script: string,
+    /** The built program (`DeskBuild`). */
+    private readonly program: string,
     private readonly env: NodeJS.ProcessEnv,
     logDir: string,
     private readonly nodeArgs: string[] = [],
@@ -30,7 +32,7 @@ export class ServiceProcess {
 
   start(): void {
     this.killedOnPurpose = false;
-    const child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', this.script], {
+    const child = spawn(process.execPath, programArgs(this.program, this.nodeArgs), {
       cwd: projectRoot,
       env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,7 +52,7 @@ export class ServiceProcess {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  /** tsx runs the script inside the Node process it was given, so this pid is the service itself. */
+  /** Node runs the program itself, so this pid is the service. */
   get pid(): number | undefined {
     return this.running ? this.child?.pid : undefined;
   }

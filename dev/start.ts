@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../lib/config';
 import { createDb } from '../lib/db';
 import { formatDemoTokens, seedDemoDesk } from './demo-desk';
+import { buildDeskForRun, programArgs, type DeskProgram } from './desk-build';
 import { migrate } from './migrate';
 import { startLocalPostgres } from './postgres';
 import { Cleanup, forwardLines, projectRoot, type Log } from './support';
@@ -38,9 +39,9 @@ async function shutdown(code: number, reason: string): Promise<void> {
   process.exit(code);
 }
 
-function startChild(name: 'worker' | 'api' | 'mail', env: NodeJS.ProcessEnv): ChildProcess {
+function startChild(name: DeskProgram, program: string, env: NodeJS.ProcessEnv): ChildProcess {
   const nodeArgs = name === 'worker' ? workerNodeArgsFor(env) : [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', `${name}/main.ts`], {
+  const child = spawn(process.execPath, programArgs(program, nodeArgs), {
     cwd: projectRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -119,9 +120,15 @@ async function main(): Promise<void> {
     LINK_SIGNING_SECRET: config.mail.linkSecret ?? (await devLinkSecret(dataDir)),
     MAIL_UPSTREAM_URL: process.env.MAIL_UPSTREAM_URL ?? `smtp://127.0.0.1:${smtpPort}`,
   };
-  // A piece that dies is started again; the desk stops only when asked to.
+  // Built once for this start: a piece that dies is started again from that build; the desk stops only when
+  // asked to.
+  const build = await buildDeskForRun(cleanup);
   const pieces = (['worker', 'api', 'mail'] as const).map((name) =>
-    supervise({ name, start: () => startChild(name, env), log: (line) => log(`[supervisor] ${line}`) }),
+    supervise({
+      name,
+      start: () => startChild(name, build[name], env),
+      log: (line) => log(`[supervisor] ${line}`),
+    }),
   );
   cleanup.push(async () => void (await Promise.all(pieces.map((piece) => piece.stop()))));
   const { host, port } = config.api;

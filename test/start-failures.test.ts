@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { programArgs, type DeskProgram } from '../dev/desk-build';
 import { projectRoot } from '../dev/support';
 
 /** What a process prints to stderr, and its exit code, when started with `env` alone. */
-async function start(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
-  const run = promisify(execFile)(process.execPath, ['--import', 'tsx', script], {
+async function start(started: Started, env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
+  const run = promisify(execFile)(process.execPath, nodeArgs(started), {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, ...env },
     timeout: 60_000,
@@ -16,10 +17,17 @@ async function start(script: string, env: NodeJS.ProcessEnv): Promise<{ code: nu
   );
 }
 
-const everyProcess = [
-  'worker/main.ts',
-  'api/main.ts',
-  'mail/main.ts',
+/** The desk's programs run as built; the tools from their TypeScript, as `npm run` runs them. */
+type Started = DeskProgram | 'dev/register-search-attributes.ts' | 'dev/migrate.ts';
+const nodeArgs = (started: Started) =>
+  started.endsWith('.ts')
+    ? ['--import', 'tsx', started]
+    : programArgs(inject('deskBuild')[started as DeskProgram]);
+
+const everyProcess: Started[] = [
+  'worker',
+  'api',
+  'mail',
   'dev/register-search-attributes.ts',
   'dev/migrate.ts',
 ];
@@ -49,7 +57,7 @@ describe('a process that cannot start for its settings says why in one message',
   }, 120_000);
 
   it('a Temporal frontend that cannot be reached is named without a stack trace, once its wait is over', async () => {
-    const failure = await start('worker/main.ts', {
+    const failure = await start('worker', {
       DATABASE_URL: 'postgres://desk:secret@127.0.0.1:1/ticketflow',
       TEMPORAL_ADDRESS: '127.0.0.1:1',
       TEMPORAL_CONNECT_WAIT: '2s',

@@ -8,6 +8,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../api/app';
 import { connectDesk } from '../desk/context';
+import { programArgs } from '../dev/desk-build';
 import { projectRoot } from '../dev/support';
 import { loadConfig, requireDatabaseUrl } from '../lib/config';
 import { createDb } from '../lib/db';
@@ -104,7 +105,7 @@ describe('a connection the frontend or the process does not trust fails at start
   const refused = /the server refused the client certificate in TEMPORAL_TLS_CERT/;
 
   it('a worker process with a certificate from another CA stops with that message', async () => {
-    const child = promisify(execFile)(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+    const child = promisify(execFile)(process.execPath, programArgs(inject('deskBuild').worker), {
       cwd: projectRoot,
       env: { PATH: process.env.PATH, ...environment(clients.stranger) },
     });

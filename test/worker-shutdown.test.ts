@@ -9,6 +9,7 @@ import { afterAll, expect, inject, it, vi } from 'vitest';
 import { ticketIntakeSchema } from '../api/tickets/intake-schema';
 import type { DeskContext } from '../desk/context';
 import { openTicket } from '../desk/tickets/intake';
+import { programArgs } from '../dev/desk-build';
 import { projectRoot } from '../dev/support';
 import { createDb } from '../lib/db';
 import { withoutTemporalTls } from '../lib/temporal-connection';
@@ -25,7 +26,7 @@ it('a worker process on SIGTERM closes its pooled SMTP connection, Temporal and 
   // The run's bundle, where the worker looks for it, so that the process loads it instead of bundling.
   const bundleDir = await mkdtemp(join(tmpdir(), 'ticketflow-bundles-'));
   await copyFile(inject('workflowBundlePath'), join(bundleDir, `workflows-${await workflowSourceKey()}.js`));
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+  const worker = spawn(process.execPath, programArgs(inject('deskBuild').worker), {
     cwd: projectRoot,
     env: {
       ...withoutTemporalTls(process.env),

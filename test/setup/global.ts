@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../lib/config';
+import { buildDesk, buildDeskForRun } from '../../dev/desk-build';
 import { migrate } from '../../dev/migrate';
 import { dropDatabase, ensureDatabase } from '../../dev/databases';
 import { startLocalPostgres } from '../../dev/postgres';
@@ -38,6 +39,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }),
     launchSharedBrowser(cleanup).then((endpoint) => project.provide('browserWsEndpoint', endpoint)),
     bundleWorkflowsOnce(project, cleanup).then((path) => project.provide('workflowBundlePath', path)),
+    buildDeskForRun(cleanup).then((build) => {
+      project.provide('deskBuild', build);
+      // The processes a watch-mode rerun starts run the code as edited.
+      project.onTestsRerun(async () => void (await buildDesk(dirname(build.worker))));
+    }),
   ]);
   const failed = started.find((outcome) => outcome.status === 'rejected');
   if (failed) {

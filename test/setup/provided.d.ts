@@ -1,4 +1,4 @@
-export {};
+import type { DeskBuild } from '../../dev/desk-build';
 
 declare module 'vitest' {
   /** Values test/setup/global.ts hands to every test file through `inject`. */
@@ -15,5 +15,7 @@ declare module 'vitest' {
     browserWsEndpoint: string;
     /** The workflow code, bundled once for the run (test/setup/workflow-bundle.ts). */
     workflowBundlePath: string;
+    /** The worker, the API and the mail process, built once for the run (dev/desk-build.ts). */
+    deskBuild: DeskBuild;
   }
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
+import { programArgs } from '../../dev/desk-build';
 import { projectRoot } from '../../dev/support';
 
 export interface StartedProcess {
@@ -10,9 +11,9 @@ export interface StartedProcess {
   exited: Promise<unknown[]>;
 }
 
-/** The mail process (`mail/main.ts`) as an operator starts it, configured by `env` alone. */
+/** The mail process, as built, started the way an operator starts it: configured by `env` alone. */
 export function startMailProcess(env: NodeJS.ProcessEnv): StartedProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'mail/main.ts'], { cwd: projectRoot, env });
+  const child = spawn(process.execPath, programArgs(inject('deskBuild').mail), { cwd: projectRoot, env });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
