@@ -34,7 +34,7 @@ function strayRetryOnClosedConnection(error: { message?: string; stack?: string 
 export default defineConfig({
   test: {
     globalSetup: ['test/setup/global.ts'],
-    setupFiles: ['test/setup/sdk-logs.ts'],
+    setupFiles: ['test/setup/sdk-logs.ts', 'test/setup/stack-trace-hook.ts'],
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
