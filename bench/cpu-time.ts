@@ -34,7 +34,7 @@ export async function cpuSeconds(roots: ProcessRoots): Promise<CpuSeconds> {
 }
 
 /** What each role used between two readings, in seconds. */
-export function cpuUsed(before: CpuSeconds, after: CpuSeconds): CpuSeconds {
+function cpuUsed(before: CpuSeconds, after: CpuSeconds): CpuSeconds {
   return Object.fromEntries(Object.entries(after).map(([role, s]) => [role, s - (before[role] ?? 0)]));
 }
 
@@ -58,7 +58,7 @@ async function readProcesses(): Promise<Map<number, { ppid: number; ticks: numbe
  * `limitMs`: what a round of calls set going (projections, letters, the workflow tasks after an answer) is then
  * charged to that round, not to the next.
  */
-export async function untilQuiet(roots: () => Promise<ProcessRoots>, limitMs = 15_000): Promise<void> {
+async function untilQuiet(roots: () => Promise<ProcessRoots>, limitMs = 15_000): Promise<void> {
   const giveUpAt = Date.now() + limitMs;
   let last = await cpuSeconds(await roots());
   while (Date.now() < giveUpAt) {
@@ -71,3 +71,20 @@ export async function untilQuiet(roots: () => Promise<ProcessRoots>, limitMs = 1
 }
 
 const QUIET_WINDOW_MS = 250;
+
+/** `work`'s result and the CPU each process spent on it, up to the moment what it set going has settled. */
+export async function charged<T>(
+  roots: () => Promise<ProcessRoots>,
+  work: () => Promise<T>,
+): Promise<{ result: T; cpu: CpuSeconds }> {
+  const before = await cpuSeconds(await roots());
+  const result = await work();
+  await untilQuiet(roots);
+  return { result, cpu: cpuUsed(before, await cpuSeconds(await roots())) };
+}
+
+/** A table row's cells: milliseconds of CPU per call for each role in `roles`, then their total. */
+export function perCallCells(cpu: CpuSeconds, roles: string[], calls: number): number[] {
+  const cells = roles.map((role) => ((cpu[role] ?? 0) * 1000) / calls);
+  return [...cells, cells.reduce((sum, ms) => sum + ms, 0)];
+}

@@ -89,3 +89,24 @@ it('a ticket read right after its 201 is found', async () => {
     created.map((c) => [200, c.body.number, 'opened']),
   );
 });
+
+it('an action on a ticket is two workflow tasks around its projection, with one upsert', async () => {
+  const { number } = (await suite.api.post('/tickets', validIntake())).body as { number: string };
+  const handle = suite.stack.client.workflow.getHandle(number);
+  const before = (await handle.fetchHistory()).events?.length ?? 0;
+  expect((await suite.api.act(number, 'assign', { engineer: 'eng.maria' })).status).toBe(200);
+  const events = ((await handle.fetchHistory()).events ?? []).slice(before);
+  const answered = events.findIndex((e) => e.workflowExecutionUpdateCompletedEventAttributes);
+  expect(answered).toBeGreaterThan(0);
+  const { workflowTasks, localActivities, upserts, patchMarkers, activities } = countsOf(
+    events.slice(0, answered + 1),
+  );
+  // The change's task schedules the projection; the next one, on its result, answers the action.
+  expect({ workflowTasks, localActivities, upserts, patchMarkers, activities }).toEqual({
+    workflowTasks: 2,
+    localActivities: 0,
+    upserts: 1,
+    patchMarkers: 0,
+    activities: ['recordTicketChange'],
+  });
+});

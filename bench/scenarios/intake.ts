@@ -3,7 +3,7 @@ import { validIntake } from '../../test/support/intake';
 import { openTicket } from '../api-client';
 import { creationCountNames, meanCreationCounts, type CreationCounts } from '../creation-history';
 import { FLOOR_TASK_QUEUE, startFloorWorker } from '../floor-worker';
-import { cpuSeconds, cpuUsed, untilQuiet, type CpuSeconds } from '../cpu-time';
+import { charged, perCallCells, type CpuSeconds } from '../cpu-time';
 import { combine, measure, type Measurement } from '../measure';
 import { emptyWorkflow, minimalRegisteredUpdate, minimalTicketWorkflow } from '../minimal-workflow';
 import type { BenchDesk, FigureTable, Plot, Scenario } from '../scenario';
@@ -40,13 +40,12 @@ export const intake: Scenario = {
         const size = Math.ceil(total / ROUNDS);
         for (const design of designs) {
           design.ids.length = 0;
-          const before = await cpuSeconds(await desk.processRoots());
-          design.parts.push(
-            await measure(size, options.concurrency, async (i) => design.ids.push(await design.create(i))),
+          const { result, cpu } = await charged(
+            () => desk.processRoots(),
+            () => measure(size, options.concurrency, async (i) => design.ids.push(await design.create(i))),
           );
-          await untilQuiet(() => desk.processRoots());
-          const used = cpuUsed(before, await cpuSeconds(await desk.processRoots()));
-          for (const [role, s] of Object.entries(used)) design.cpu[role] = (design.cpu[role] ?? 0) + s;
+          design.parts.push(result);
+          for (const [role, s] of Object.entries(cpu)) design.cpu[role] = (design.cpu[role] ?? 0) + s;
         }
       }
       const measured = designs.map((design) => ({ name: design.name, m: combine(design.parts) }));
@@ -132,15 +131,10 @@ function designsOn(desk: BenchDesk): Design[] {
  */
 function cpuTable(designs: Design[], count: number): FigureTable {
   const roles = Object.keys(designs[0]!.cpu);
-  const perCreation = (design: Design, role: string) => ((design.cpu[role] ?? 0) * 1000) / count;
   return {
     title: `CPU per creation, ms, all processes (${count} of each)`,
     columns: ['design', ...roles, 'total'],
-    rows: designs.map((design) => [
-      design.name,
-      ...roles.map((role) => perCreation(design, role)),
-      roles.reduce((sum, role) => sum + perCreation(design, role), 0),
-    ]),
+    rows: designs.map((design) => [design.name, ...perCallCells(design.cpu, roles, count)]),
   };
 }
 

@@ -1,7 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { callApi, request, tierOneAgent } from '../api-client';
+import { charged, type CpuSeconds } from '../cpu-time';
 import { distribution, goal, measure, type Distribution } from '../measure';
 import type { BenchDesk, BenchLog, FigureTable } from '../scenario';
+
+/** What a batch of calls at several in flight cost each process, for the CPU table. */
+export interface ChargedCalls {
+  what: string;
+  calls: number;
+  cpu: CpuSeconds;
+}
 
 interface TicketSeen {
   stage: string;
@@ -59,10 +67,16 @@ export async function actionFigures(desk: BenchDesk, concurrency: number, log: B
     coldTimes.push(performance.now() - t0);
   }
   const batch = open.slice(1 + coldCount);
-  const coldInFlight = await measure(batch.length, concurrency, (i) => assign(batch[i]!));
-  const warmInFlight = await measure(batch.length, concurrency, (i) =>
-    act(batch[i]!, 'start-analysis', { note: 'looking into it' }, (t) => t.stage !== 'OPEN'),
+  const roots = () => desk.processRoots();
+  const coldCharged = await charged(roots, () =>
+    measure(batch.length, concurrency, (i) => assign(batch[i]!)),
   );
+  const warmCharged = await charged(roots, () =>
+    measure(batch.length, concurrency, (i) =>
+      act(batch[i]!, 'start-analysis', { note: 'looking into it' }, (t) => t.stage !== 'OPEN'),
+    ),
+  );
+  const [coldInFlight, warmInFlight] = [coldCharged.result, warmCharged.result];
 
   const row = (what: string, inFlight: number, d: Distribution, goalMs?: number) => [
     what,
@@ -90,5 +104,9 @@ export async function actionFigures(desk: BenchDesk, concurrency: number, log: B
     `${pending} actions answered 202 (not confirmed within the API's update deadline) and were followed until ` +
       'the ticket showed them; their time runs to that moment.',
   ];
-  return { table, notes };
+  const cpu: ChargedCalls[] = [
+    { what: 'assign, cold ticket', calls: coldInFlight.count, cpu: coldCharged.cpu },
+    { what: 'start-analysis, warm ticket', calls: warmInFlight.count, cpu: warmCharged.cpu },
+  ];
+  return { table, notes, cpu };
 }

@@ -1,8 +1,9 @@
 import { callApi, demoPerson, openTicket, tierOneAgent } from '../api-client';
-import { goal, measure, type Measurement } from '../measure';
+import { charged, perCallCells } from '../cpu-time';
+import { goal, measure } from '../measure';
 import type { BenchDesk, BenchLog, FigureTable, Scenario } from '../scenario';
 import { benchSizes } from '../sizes';
-import { actionFigures } from './reads-actions';
+import { actionFigures, type ChargedCalls } from './reads-actions';
 
 const READS = 200;
 const READ_GOAL_MS = 50;
@@ -24,10 +25,15 @@ export const reads: Scenario = {
     ];
     log(`reads on ${present} tickets: ${READS} of each, one at a time and ${options.concurrency} in flight`);
     const rows: FigureTable['rows'] = [];
+    const inFlightCpu: ChargedCalls[] = [];
     for (const [read, call] of kinds) {
       await measure(10, 1, call);
       for (const inFlight of [1, options.concurrency]) {
-        const m: Measurement = await measure(READS, inFlight, call);
+        const { result: m, cpu } = await charged(
+          () => desk.processRoots(),
+          () => measure(READS, inFlight, call),
+        );
+        if (inFlight > 1) inFlightCpu.push({ what: read, calls: m.count, cpu });
         rows.push([read, inFlight, m.perSecond, m.p50, m.p99, m.max, goal(m.p99, READ_GOAL_MS)]);
       }
     }
@@ -40,15 +46,28 @@ export const reads: Scenario = {
           rows,
         },
         actions.table,
+        cpuTable([...inFlightCpu, ...actions.cpu], options.concurrency),
       ],
       plots: [],
       notes: [
         'Reads are the API answering from PostgreSQL as an agent (queue) and the manager (list, one ticket).',
+        "CPU per call: what each process spent from a batch's first call until what it set going settled, " +
+          "divided by its calls; at several in flight the cores are shared by all of them, the bench's own " +
+          'client (its row) included.',
         ...actions.notes,
       ],
     };
   },
 };
+
+function cpuTable(batches: ChargedCalls[], inFlight: number): FigureTable {
+  const roles = Object.keys(batches[0]!.cpu);
+  return {
+    title: `CPU per call at ${inFlight} in flight, ms, all processes`,
+    columns: ['call', ...roles, 'total'],
+    rows: batches.map(({ what, calls, cpu }) => [what, ...perCallCells(cpu, roles, calls)]),
+  };
+}
 
 /** The tickets a run left (10 000 after `scale`), or as many as BENCH_READS_TICKETS says when fewer. */
 async function openUpTo(
