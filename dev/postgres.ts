@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { chmod, chown, mkdir, readdir, readFile, realpath, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ensureDatabase } from './databases';
-import { isExecutable, onPath, run, Tail, type Log } from './support';
+import { freePort, isExecutable, onPath, run, Tail, type Log } from './support';
 
 export const LOCAL_PG_USER = 'ticketflow';
 
@@ -153,5 +153,26 @@ export async function startLocalPostgres(opts: {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+const PORT_ATTEMPTS = 3;
+
+/**
+ * For a server of a run's own on a port the run picked: another program may take that port between the pick and
+ * the server's bind (initdb takes seconds), and then the server starts on a fresh one. Seen with start-dev,
+ * whose own services pick ports the same way beside it.
+ */
+export async function startLocalPostgresOnFreePort(
+  opts: Parameters<typeof startLocalPostgres>[0],
+): Promise<Awaited<ReturnType<typeof startLocalPostgres>> & { port: number }> {
+  for (let attempt = 1, port = opts.port; ; attempt++, port = await freePort()) {
+    try {
+      return { ...(await startLocalPostgres({ ...opts, port })), port };
+    } catch (error) {
+      const taken = error instanceof Error && /Address already in use/.test(error.message);
+      if (!taken || attempt === PORT_ATTEMPTS) throw error;
+      opts.log(`port ${port} was taken before PostgreSQL could listen on it: trying another`);
+    }
   }
 }

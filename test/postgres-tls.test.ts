@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../dev/migrate';
-import { startLocalPostgres } from '../dev/postgres';
+import { startLocalPostgresOnFreePort } from '../dev/postgres';
 import { freePort } from '../dev/support';
 import { loadConfig, requireDatabaseUrl } from '../lib/config';
 import { createDb } from '../lib/db';
@@ -30,7 +30,7 @@ const server = await serverCa.issue('postgres', ['127.0.0.1']);
 await keepPrivate(server.key);
 const parent = await mkdtemp(join(tmpdir(), 'ticketflow-pg-tls-'));
 await chmod(parent, 0o711);
-const postgres = await startLocalPostgres({
+const postgres = await startLocalPostgresOnFreePort({
   dataDir: join(parent, 'postgres'),
   port: await freePort(),
   database: 'tls',

@@ -5,7 +5,7 @@ import { loadConfig } from '../../lib/config';
 import { buildDesk, buildDeskForRun } from '../../dev/desk-build';
 import { migrate } from '../../dev/migrate';
 import { dropDatabase, ensureDatabase } from '../../dev/databases';
-import { startLocalPostgres } from '../../dev/postgres';
+import { startLocalPostgresOnFreePort } from '../../dev/postgres';
 import { Cleanup, freePorts, projectRoot, type Log } from '../../dev/support';
 import { startTemporalDevServer } from '../../dev/temporal-dev-server';
 import { temporalCliPath, temporalTestServerPath } from '../../dev/tools';
@@ -64,7 +64,7 @@ async function postgres(config: Config, port: number, cleanup: Cleanup): Promise
   } else {
     const dataDir = join(resolve(projectRoot, config.dev.dataDir), `test-${process.pid}`);
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-    const cluster = await startLocalPostgres({
+    const cluster = await startLocalPostgresOnFreePort({
       dataDir: join(dataDir, 'postgres'),
       port,
       database,

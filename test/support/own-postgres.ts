@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { migrate } from '../../dev/migrate';
-import { startLocalPostgres } from '../../dev/postgres';
+import { startLocalPostgres, startLocalPostgresOnFreePort } from '../../dev/postgres';
 import { freePort } from '../../dev/support';
 import { createDb } from '../../lib/db';
 
@@ -31,7 +31,9 @@ export async function startOwnPostgres(firstTicketNumber: number): Promise<OwnPo
     database: 'own',
     log: () => {},
   };
-  let server = await startLocalPostgres(options);
+  const started = await startLocalPostgresOnFreePort(options);
+  options.port = started.port;
+  let server: Pick<typeof started, 'url' | 'stop'> = started;
   afterAll(async () => {
     await server.stop();
     await rm(parent, { recursive: true, force: true });
