@@ -13,7 +13,8 @@ const TICKS_PER_SECOND = 100;
 /**
  * Reads /proc once and sums each root's CPU with its descendants'. A descendant that is itself a root counts for
  * its own role only: the desk's processes are children of the bench process, yet the bench's own row is its
- * client and its floor worker. A backend that exited in between is lost, so the desk's pools keep theirs open.
+ * client and its floor worker. A process that exited counts in its parent's, once reaped (PostgreSQL's
+ * backends and autovacuum workers in the postmaster's).
  */
 export async function cpuSeconds(roots: ProcessRoots): Promise<CpuSeconds> {
   const processes = await readProcesses();
@@ -47,7 +48,9 @@ async function readProcesses(): Promise<Map<number, { ppid: number; ticks: numbe
       if (!stat) return;
       // The command name may hold spaces and parentheses; the fields after its closing one are fixed.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      processes.set(Number(pid), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      // utime and stime, then cutime and cstime: what its exited children used, once it reaped them.
+      const ticks = [11, 12, 13, 14].reduce((sum, field) => sum + Number(fields[field]), 0);
+      processes.set(Number(pid), { ppid: Number(fields[1]), ticks });
     }),
   );
   return processes;
