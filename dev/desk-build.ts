@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { projectRoot, type Cleanup } from './support';
+import { isAlive, projectRoot, type Cleanup } from './support';
 
 /** The desk's three long-running programs, each a file `node` runs with no loader in front of it. */
 export interface DeskBuild {
@@ -69,9 +69,19 @@ export function programArgs(program: string, nodeArgs: string[] = []): string[] 
 export async function buildDeskForRun(cleanup: Cleanup): Promise<DeskBuild> {
   const parent = join(projectRoot, '.data', 'builds');
   await mkdir(parent, { recursive: true });
-  const dir = await mkdtemp(join(parent, 'run-'));
+  await removeBuildsOfEndedRuns(parent);
+  const dir = await mkdtemp(join(parent, `run-${process.pid}-`));
   cleanup.push(() => rm(dir, { recursive: true, force: true }));
   return buildDesk(dir);
+}
+
+/** A run killed with -9 never removed its build; its pid, in the folder's name, no longer runs. */
+async function removeBuildsOfEndedRuns(parent: string): Promise<void> {
+  for (const name of await readdir(parent)) {
+    const pid = /^run-(\d+)-/.exec(name)?.[1];
+    if (pid !== undefined && !isAlive(Number(pid)))
+      await rm(join(parent, name), { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { chmod, chown, mkdir, readdir, readFile, realpath, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ensureDatabase } from './databases';
-import { freePort, isExecutable, onPath, run, Tail, type Log } from './support';
+import { freePort, isAlive, isExecutable, onPath, run, Tail, type Log } from './support';
 
 export const LOCAL_PG_USER = 'ticketflow';
 
@@ -76,15 +76,6 @@ function postmasterPid(dataDir: string): number | undefined {
     return Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

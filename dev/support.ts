@@ -140,3 +140,13 @@ export async function freePorts(count: number): Promise<number[]> {
     );
   }
 }
+
+/** Whether a process with this pid exists (one of another user's counts too). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
