@@ -13,6 +13,7 @@ import * as workPlans from './20261205_011_work_plans';
 import * as slaRevisions from './20261205_012_sla_revisions';
 import * as incidents from './20261205_013_incidents';
 import * as reportReads from './20261205_014_report_reads';
+import * as ticketsVacuumedOften from './20261207_015_tickets_vacuumed_often';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261205_012_sla_revisions': slaRevisions,
   '20261205_013_incidents': incidents,
   '20261205_014_report_reads': reportReads,
+  '20261207_015_tickets_vacuumed_often': ticketsVacuumedOften,
 };

@@ -63,14 +63,17 @@ describe('reports over a year of closed tickets', () => {
 });
 
 describe('the desk’s reads', () => {
+  // One statement each: the page, and the count of all that match beside it.
   it('the newest tickets come in order from tickets_newest', async () => {
-    const [, page] = await readsOf((db) => listTickets(db, { limit: 50, offset: 0 }));
-    expect(page).toEqual(['Index Scan tickets_newest']);
+    const reads = await readsOf((db) => listTickets(db, { limit: 50, offset: 0 }));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toContain('Index Scan tickets_newest');
   });
 
   it('the work queue is read in order from tickets_work_queue', async () => {
-    const [, page] = await readsOf((db) => listWorkQueue(db, { limit: 50, offset: 0 }));
-    expect(page).toEqual(['Index Scan tickets_work_queue']);
+    const reads = await readsOf((db) => listWorkQueue(db, { limit: 50, offset: 0 }));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toContain('Index Scan tickets_work_queue');
   });
 
   it('one ticket is read by its keys: the row, its timeline, its survey answer', async () => {
@@ -80,5 +83,18 @@ describe('the desk’s reads', () => {
       'Index Scan ticket_events_pkey',
       'Index Scan csat_responses_pkey',
     ]);
+  });
+});
+
+describe('the ticket table', () => {
+  // Without it a busy desk's counts read most rows from the table again (migration 20261207_015).
+  it('is vacuumed once 1 % of it changed, so the counts and reports stay index-only', async () => {
+    const { rows } = await db.raw("SELECT reloptions FROM pg_class WHERE relname = 'tickets'");
+    expect(rows[0].reloptions).toEqual(
+      expect.arrayContaining([
+        'autovacuum_vacuum_scale_factor=0.01',
+        'autovacuum_vacuum_insert_scale_factor=0.01',
+      ]),
+    );
   });
 });

@@ -95,6 +95,10 @@ describe('the work queue (R18)', () => {
     expect(page).toMatchObject({ total: 6, limit: 2, offset: 2 });
   });
 
+  it('a page past the end is empty and still says how many are queued', async () => {
+    expect(await queue({ limit: 2, offset: 6 })).toMatchObject({ items: [], total: 6, offset: 6 });
+  });
+
   it('narrows to one tier: escalated tickets queue at Tier 2 in the same order (R19)', async () => {
     for (const name of ['p3-open-older', 'p2-open']) {
       await act(name, 'escalate', { reason: 'needs the network team' });

@@ -110,12 +110,16 @@ export async function pageOf(
   ordered: Knex.QueryBuilder,
   { limit, offset }: { limit: number; offset: number },
 ) {
-  const [counted, rows] = await Promise.all([
-    ordered.clone().clearOrder().count<{ count: string }[]>({ count: '*' }),
-    // A list shows the summary: the row's jsonb (intake, SLA terms, plan) is most of its bytes and parse time.
-    ordered.select(summaryColumns).limit(limit).offset(offset) as Promise<TicketRow[]>,
-  ]);
-  return { items: rows.map(summary), total: Number(counted[0]?.count ?? 0), limit, offset };
+  const counting = ordered.clone().clearOrder().count({ count: '*' });
+  // One statement, one round trip: the count is an uncorrelated subquery, run once beside the page.
+  // A list shows the summary: the row's jsonb (intake, SLA terms, plan) is most of its bytes and parse time.
+  const rows = (await ordered
+    .select([...summaryColumns, ordered.client.raw('(?) as total', [counting])])
+    .limit(limit)
+    .offset(offset)) as (TicketRow & { total: string })[];
+  // A page past the end has no row to carry the count.
+  const total = rows[0]?.total ?? (offset > 0 ? (await counting)[0]?.count : 0);
+  return { items: rows.map(summary), total: Number(total ?? 0), limit, offset };
 }
 
 interface TicketRow {
