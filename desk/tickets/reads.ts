@@ -97,6 +97,7 @@ export async function listTickets(db: Db, filters: TicketFilters) {
     if (value !== undefined) query.where(column, value);
   }
   return pageOf(
+    db,
     query.orderBy([
       { column: 'received_at', order: 'desc' },
       { column: 'number', order: 'desc' },
@@ -107,6 +108,7 @@ export async function listTickets(db: Db, filters: TicketFilters) {
 
 /** One page of tickets, with how many match in all; `ordered` is the filtered, sorted query. */
 export async function pageOf(
+  db: Db,
   ordered: Knex.QueryBuilder,
   { limit, offset }: { limit: number; offset: number },
 ) {
@@ -114,7 +116,7 @@ export async function pageOf(
   // One statement, one round trip: the count is an uncorrelated subquery, run once beside the page.
   // A list shows the summary: the row's jsonb (intake, SLA terms, plan) is most of its bytes and parse time.
   const rows = (await ordered
-    .select([...summaryColumns, ordered.client.raw('(?) as total', [counting])])
+    .select([...summaryColumns, db.raw('(?) as total', [counting])])
     .limit(limit)
     .offset(offset)) as (TicketRow & { total: string })[];
   // A page past the end has no row to carry the count.

@@ -22,5 +22,9 @@ export async function listWorkQueue(db: Db, filters: WorkQueueFilters) {
   if (filters.priority !== undefined) query.where('priority', filters.priority);
   if (filters.slaState !== undefined) query.where('sla_state', filters.slaState);
   if (filters.assignee !== undefined) query.where('assignee', filters.assignee);
-  return pageOf(query.orderBy('priority').orderByRaw(STAGE_RANK).orderBy(['received_at', 'number']), filters);
+  return pageOf(
+    db,
+    query.orderBy('priority').orderByRaw(STAGE_RANK).orderBy(['received_at', 'number']),
+    filters,
+  );
 }
