@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 
-// The queue's and the lists' counts and most reports are index-only scans of `tickets`, which skip the row only
-// on pages the visibility map marks all-visible. Every change of a ticket rewrites its row and clears its
-// page's mark until a vacuum sets it again; at the default 20 % of the table changed before autovacuum runs,
-// most pages of a busy desk's table are unmarked and each count reads the rows too (docs/deploying.md).
+// The queue and the lists count their tickets beside the page, and most reports read indexes alone
+// (docs/deploying.md#reads-at-scale). An index-only scan skips the row only on pages the visibility map marks
+// all-visible; a ticket's every change rewrites its row and unmarks its page until a vacuum, which by default
+// waits for a fifth of the table to change: on a busy desk most pages, so each count would read the rows too.
 const vacuumedOften = {
   autovacuum_vacuum_scale_factor: 0.01,
   autovacuum_vacuum_insert_scale_factor: 0.01,
