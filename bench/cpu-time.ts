@@ -61,7 +61,7 @@ async function readProcesses(): Promise<Map<number, { ppid: number; ticks: numbe
  * `limitMs`: what a round of calls set going (projections, letters, the workflow tasks after an answer) is then
  * charged to that round, not to the next.
  */
-async function untilQuiet(roots: () => Promise<ProcessRoots>, limitMs = 15_000): Promise<void> {
+export async function untilQuiet(roots: () => Promise<ProcessRoots>, limitMs = 15_000): Promise<void> {
   const giveUpAt = Date.now() + limitMs;
   let last = await cpuSeconds(await roots());
   while (Date.now() < giveUpAt) {
