@@ -1,7 +1,7 @@
 import { callApi, demoPerson, openTicket, tierOneAgent } from '../api-client';
 import { charged, perCallCells, untilQuiet } from '../cpu-time';
-import { goal, measure } from '../measure';
-import type { BenchDesk, BenchLog, FigureTable, Scenario } from '../scenario';
+import { goal, measure, type Measurement } from '../measure';
+import type { BenchDesk, BenchLog, FigureTable, Plot, Scenario } from '../scenario';
 import { benchSizes } from '../sizes';
 import { actionFigures, type ChargedCalls } from './reads-actions';
 
@@ -35,6 +35,7 @@ export const reads: Scenario = {
     const heapReads = await openCountHeapReads(desk.db);
     for (const [, call] of kinds) await measure(WARM_UP, options.concurrency, call);
     const rows: FigureTable['rows'] = [];
+    const batches: { label: string; inFlight: number; m: Measurement }[] = [];
     const inFlightCpu: ChargedCalls[] = [];
     for (const [read, call] of kinds) {
       for (const inFlight of [1, options.concurrency]) {
@@ -44,6 +45,7 @@ export const reads: Scenario = {
         );
         if (inFlight > 1) inFlightCpu.push({ what: read, calls: m.count, cpu });
         rows.push([read, inFlight, m.perSecond, m.p50, m.p99, m.max, goal(m.p99, READ_GOAL_MS)]);
+        batches.push({ label: `${read} × ${inFlight}`, inFlight, m });
       }
     }
     const actions = await actionFigures(desk, options.concurrency, log);
@@ -57,7 +59,7 @@ export const reads: Scenario = {
         actions.table,
         cpuTable([...inFlightCpu, ...actions.cpu], options.concurrency),
       ],
-      plots: [],
+      plots: [latencyPlot(batches, present)],
       notes: [
         'Reads are the API answering from PostgreSQL as an agent (queue) and the manager (list, one ticket), ' +
           `each made ${WARM_UP} times at ${options.concurrency} in flight before it is measured, once the desk ` +
@@ -78,6 +80,35 @@ function cpuTable(batches: ChargedCalls[], inFlight: number): FigureTable {
     title: `CPU per call at ${inFlight} in flight, ms, all processes`,
     columns: ['call', ...roles, 'total'],
     rows: batches.map(({ what, calls, cpu }) => [what, ...perCallCells(cpu, roles, calls)]),
+  };
+}
+
+/** Each batch's latencies as a box from min to max, on a log scale, under the goal's line. */
+function latencyPlot(batches: { label: string; inFlight: number; m: Measurement }[], tickets: number): Plot {
+  const values = batches.flatMap(({ label, inFlight, m }) =>
+    m.latencies.map((ms) => ({ read: label, 'in flight': inFlight, ms })),
+  );
+  const y = { field: 'ms', type: 'quantitative', scale: { type: 'log' }, title: 'ms (log)' };
+  return {
+    name: 'latency',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: `read latency on ${tickets} tickets (dashed: the ${READ_GOAL_MS} ms goal for p99)`,
+      data: { values },
+      width: 560,
+      height: 220,
+      layer: [
+        {
+          mark: { type: 'boxplot', extent: 'min-max' },
+          encoding: {
+            x: { field: 'read', type: 'nominal', sort: null, axis: { labelAngle: -20, labelLimit: 200 } },
+            y,
+            color: { field: 'in flight', type: 'nominal' },
+          },
+        },
+        { mark: { type: 'rule', strokeDash: [4, 4] }, encoding: { y: { datum: READ_GOAL_MS } } },
+      ],
+    },
   };
 }
 
