@@ -84,7 +84,13 @@ try {
     LOG_LEVEL: 'warn',
   };
   const build = await buildDeskForRun(cleanup);
-  const worker = new ServiceProcess('worker', build.worker, workerEnv, dir, workerNodeArgsFor(workerEnv));
+  const worker = new ServiceProcess(
+    'worker',
+    build.worker,
+    workerEnv,
+    dir,
+    workerNodeArgsFor(workerEnv, build.worker),
+  );
   cleanup.push(() => worker.close());
   worker.start();
 

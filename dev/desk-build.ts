@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { WORKFLOW_THREAD_SETUP } from '../worker/cache-sizing';
 import { isAlive, projectRoot, type Cleanup } from './support';
 
 /** The desk's three long-running programs, each a file `node` runs with no loader in front of it. */
@@ -48,6 +49,18 @@ export async function buildDesk(outDir: string): Promise<DeskBuild> {
     target: 'node20',
     sourcemap: 'linked',
     plugins: [ownLocation],
+    logLevel: 'error',
+  });
+  // Node's --require loads CommonJS, and the SDK's module it changes must be the one instance the SDK uses.
+  await build({
+    absWorkingDir: projectRoot,
+    entryPoints: ['worker/workflow-thread.ts'],
+    outfile: join(outDir, WORKFLOW_THREAD_SETUP),
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     logLevel: 'error',
   });
   return {

@@ -100,7 +100,8 @@ async function assemble(options: DeskProcessesOptions, cleanup: Cleanup): Promis
   const mail = new ServiceProcess('mail', build.mail, env, dir);
   const workers = Array.from(
     { length: options.workers },
-    (_, i) => new ServiceProcess(`worker-${i + 1}`, build.worker, env, dir, workerNodeArgsFor(env)),
+    (_, i) =>
+      new ServiceProcess(`worker-${i + 1}`, build.worker, env, dir, workerNodeArgsFor(env, build.worker)),
   );
   const apis = apiPorts.map(
     (port, i) => new ServiceProcess(`api-${i + 1}`, build.api, { ...env, API_PORT: String(port) }, dir),

@@ -40,7 +40,7 @@ async function shutdown(code: number, reason: string): Promise<void> {
 }
 
 function startChild(name: DeskProgram, program: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const nodeArgs = name === 'worker' ? workerNodeArgsFor(env) : [];
+  const nodeArgs = name === 'worker' ? workerNodeArgsFor(env, program) : [];
   const child = spawn(process.execPath, programArgs(program, nodeArgs), {
     cwd: projectRoot,
     env,

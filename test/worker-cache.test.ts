@@ -29,13 +29,24 @@ describe('the worker cache sized from WORKER_MEMORY', () => {
     expect(cachedTicketsFor(4096 * MiB)).toBe(4666);
   });
 
-  it('holds the V8 heap to 7/16 of the memory, in every worker the project starts and in the systemd unit', async () => {
-    expect(workerNodeArgs(1024 * MiB)).toEqual(['--max-old-space-size=448']);
-    expect(workerNodeArgs(4096 * MiB)).toEqual(['--max-old-space-size=1792']);
+  it('holds the V8 heap to 7/16 of the memory and loads the workflow thread setup, wherever a worker starts', async () => {
+    expect(workerNodeArgs(1024 * MiB, 'dist/worker.mjs')).toEqual([
+      '--max-old-space-size=448',
+      ...['--require', './dist/workflow-thread.cjs'],
+    ]);
+    expect(workerNodeArgs(4096 * MiB, '/opt/run/worker.mjs')).toEqual([
+      '--max-old-space-size=1792',
+      ...['--require', '/opt/run/workflow-thread.cjs'],
+    ]);
     const unit = await readFile('deploy/systemd/ticketflow-worker@.service', 'utf8');
     const memory = /^Environment=WORKER_MEMORY=(\S+)$/m.exec(unit)?.[1];
-    const execStart = /^ExecStart=(.*)$/m.exec(unit)?.[1]?.split(' ') ?? [];
-    expect(execStart).toEqual(expect.arrayContaining(workerNodeArgsFor({ WORKER_MEMORY: memory })));
+    const execStart = /^ExecStart=\/usr\/bin\/node (.*)$/m.exec(unit)?.[1] ?? '';
+    const { scripts } = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { worker: string } };
+    for (const command of [execStart, scripts.worker.replace(/^node /, '')]) {
+      const args = command.split(' ');
+      const expected = workerNodeArgsFor({ WORKER_MEMORY: memory }, args.at(-1)!).join(' ');
+      expect(args.slice(0, -1).join(' ')).toContain(expected);
+    }
   });
 
   it('tells a Node started with those arguments from one left to V8’s own heap limit', () => {
@@ -47,7 +58,8 @@ describe('the worker cache sized from WORKER_MEMORY', () => {
           'process.stdout.write(String(require("node:v8").getHeapStatistics().heap_size_limit))',
         ]),
       );
-    expect(heapHeld(1024 * MiB, heapLimit(workerNodeArgs(1024 * MiB)))).toBe(true);
+    const built = inject('deskBuild').worker;
+    expect(heapHeld(1024 * MiB, heapLimit(workerNodeArgs(1024 * MiB, built)))).toBe(true);
     expect(heapHeld(1024 * MiB, heapLimit(['--max-old-space-size=4096']))).toBe(false);
   });
 

@@ -1,3 +1,5 @@
+import { dirname, isAbsolute, join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { loadConfig, type Config } from '../lib/config';
 
 const KiB = 1024;
@@ -21,14 +23,23 @@ export const CACHED_TICKET_BYTES = 800 * KiB;
 /** The SDK's floor for a non-empty cache. */
 const MIN_CACHED_TICKETS = 2;
 
+/** What Node loads into each of the worker's threads (`worker/workflow-thread.ts`), built beside the program. */
+export const WORKFLOW_THREAD_SETUP = 'workflow-thread.cjs';
+
 /**
- * The Node arguments a worker of this memory starts with: the V8 heap held to 7/16 of it. Unlimited, V8 sizes
- * its heap from the machine and collects lazily: offered 3 000 tickets in a minute, a worker sized for 1 GiB
- * reached 1.3 GiB; held to 448 MiB of heap it stayed at 674 MiB and settled the burst 6 % slower. The heap is
- * fixed when Node starts, so whatever starts a worker passes these.
+ * The Node arguments a worker of this memory starts `program` with. The V8 heap is held to 7/16 of the memory:
+ * unlimited, V8 sizes its heap from the machine and collects lazily: offered 3 000 tickets in a minute, a
+ * worker sized for 1 GiB reached 1.3 GiB; held to 448 MiB of heap it stayed at 674 MiB and settled the burst
+ * 6 % slower. And each workflow thread starts without the SDK's stack-trace promise hook. Both are fixed when
+ * Node starts, so whatever starts a worker passes these.
  */
-export function workerNodeArgs(memoryBytes: number): string[] {
-  return [`--max-old-space-size=${Math.floor((memoryBytes * 7) / 16 / MiB)}`];
+export function workerNodeArgs(memoryBytes: number, program: string): string[] {
+  const setup = join(dirname(program), WORKFLOW_THREAD_SETUP);
+  return [
+    `--max-old-space-size=${Math.floor((memoryBytes * 7) / 16 / MiB)}`,
+    // A relative path without ./ would be taken for a package's name.
+    ...['--require', isAbsolute(setup) ? setup : `./${setup}`],
+  ];
 }
 
 /**
@@ -39,9 +50,14 @@ export function heapHeld(memoryBytes: number, heapSizeLimit: number): boolean {
   return heapSizeLimit <= ((memoryBytes * 7) / 16) * 1.25;
 }
 
-/** The Node arguments for a worker started with `env`, from its WORKER_MEMORY. */
-export const workerNodeArgsFor = (env: NodeJS.ProcessEnv) =>
-  workerNodeArgs(loadConfig(env).worker.memoryBytes);
+/** The Node arguments for `program` started as a worker with `env`, from its WORKER_MEMORY. */
+export const workerNodeArgsFor = (env: NodeJS.ProcessEnv, program: string) =>
+  workerNodeArgs(loadConfig(env).worker.memoryBytes, program);
+
+/** Whether this process was started with the arguments `workerNodeArgs` gives it. */
+export const startedAsWorker = (memoryBytes: number) =>
+  heapHeld(memoryBytes, getHeapStatistics().heap_size_limit) &&
+  process.execArgv.some((arg) => arg.endsWith(WORKFLOW_THREAD_SETUP));
 
 /** Tickets a worker of this memory keeps cached; the others are replayed from their history when they move. */
 export function cachedTicketsFor(memoryBytes: number): number {

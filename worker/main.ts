@@ -1,4 +1,3 @@
-import { getHeapStatistics } from 'node:v8';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig, requireDatabaseUrl } from '../lib/config';
 import { createDb } from '../lib/db';
@@ -8,17 +7,17 @@ import { connectTemporal } from '../lib/temporal-connection';
 import { createTicketWorker } from './create-worker';
 import { installWorkerRuntime, temporalLogger } from './runtime';
 import { cachedWorkflowBundle } from './workflow-bundle';
-import { heapHeld, workerNodeArgs } from './cache-sizing';
+import { startedAsWorker, workerNodeArgs } from './cache-sizing';
 import { mailSettings } from '../mail/settings';
 
 const start = reportStartFailures();
 const config = loadConfig();
 const log = createLogger('worker', config.logLevel);
 installWorkerRuntime(log, config.worker.metricsAddress);
-if (!heapHeld(config.worker.memoryBytes, getHeapStatistics().heap_size_limit)) {
+if (!startedAsWorker(config.worker.memoryBytes)) {
   log.warn(
-    { nodeArgs: workerNodeArgs(config.worker.memoryBytes) },
-    'the V8 heap is not held to WORKER_MEMORY: start the worker with these Node arguments (docs/deploying.md)',
+    { nodeArgs: workerNodeArgs(config.worker.memoryBytes, process.argv[1] ?? 'dist/worker.mjs') },
+    'the V8 heap is not held to WORKER_MEMORY or the workflow threads keep the stack-trace hook: start the worker with these Node arguments (docs/deploying.md)',
   );
 }
 const db = createDb(requireDatabaseUrl(config));
