@@ -25,11 +25,11 @@ const db = createDb(inject('databaseUrl'));
 afterAll(() => db.destroy());
 
 const taskQueue = `worker-process-${randomUUID()}`;
-let bundleDir: string;
-let worker: ChildProcessByStdio<null, Readable, Readable>;
+let bundleDir: string | undefined;
+let worker: ChildProcessByStdio<null, Readable, Readable> | undefined;
 let exited: Promise<unknown[]>;
 let output = '';
-let connection: Connection;
+let connection: Connection | undefined;
 let ticketNumber: string;
 
 /** A worker process started from the run's build as `npm start`, the bench and the systemd unit start it. */
@@ -38,7 +38,7 @@ beforeAll(async () => {
   bundleDir = await mkdtemp(join(tmpdir(), 'ticketflow-bundles-'));
   await copyFile(inject('workflowBundlePath'), join(bundleDir, `workflows-${await workflowSourceKey()}.js`));
   const program = inject('deskBuild').worker;
-  worker = spawn(process.execPath, programArgs(program, workerNodeArgs(1024 * MiB, program)), {
+  const started = spawn(process.execPath, programArgs(program, workerNodeArgs(1024 * MiB, program)), {
     cwd: projectRoot,
     env: {
       ...withoutTemporalTls(process.env),
@@ -54,9 +54,10 @@ beforeAll(async () => {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  worker.stdout.on('data', (chunk) => (output += chunk));
-  worker.stderr.on('data', (chunk) => (output += chunk));
-  exited = once(worker, 'exit');
+  worker = started;
+  started.stdout.on('data', (chunk) => (output += chunk));
+  started.stderr.on('data', (chunk) => (output += chunk));
+  exited = once(started, 'exit');
   connection = await Connection.connect({ address: inject('temporalAddress') });
   await vi.waitFor(() => expect(output).toContain('worker polling'), { timeout: 90_000, interval: 200 });
   await seedDesk(db);
@@ -73,17 +74,18 @@ beforeAll(async () => {
   ticketNumber = ticket!.number;
 }, 150_000);
 
+// Whatever the tests got to: a start that failed half-way leaves only some of these.
 afterAll(async () => {
-  worker.kill('SIGKILL');
-  await connection.close();
-  await rm(bundleDir, { recursive: true, force: true });
+  worker?.kill('SIGKILL');
+  await connection?.close();
+  if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
 });
 
 it('starts with its Node arguments and runs workflow threads without the stack-trace promise hook', async () => {
   expect(output).not.toContain('start the worker with these Node arguments');
   // The hook is what would answer this query; the Temporal UI's "Stack Trace" tab asks it.
   await expect(
-    new Client({ connection }).workflow.getHandle(ticketNumber).query('__stack_trace'),
+    new Client({ connection: connection! }).workflow.getHandle(ticketNumber).query('__stack_trace'),
   ).rejects.toThrow(/stack traces are not enabled/);
 });
 
@@ -96,7 +98,7 @@ it('on SIGTERM closes its pooled SMTP connection, Temporal and PostgreSQL, and e
       ),
     { timeout: 30_000, interval: 200 },
   );
-  worker.kill('SIGTERM');
+  worker!.kill('SIGTERM');
   const [code] = await exited;
   expect(code).toBe(0);
   expect(output).toContain('worker stopped');
