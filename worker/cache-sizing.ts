@@ -16,7 +16,8 @@ export const WORKER_BASE_BYTES = 450 * MiB;
  * What one cached ticket adds to the worker's resident memory at its peak, heap, native footprint and the
  * garbage its replays leave between collections (measured with 10 000 open tickets moving through a full
  * cache: ~800 KiB; ~512 KiB while the cache still fills, which once sized it and let the worker reach 1.25 GiB
- * of a 1 GiB budget).
+ * of a 1 GiB budget). Without the stack-trace hook a ticket peaked at ~390 KiB, but in a run with the cache sized
+ * on 512 KiB the worker spent more CPU per action, its collector busier (docs/deploying.md, worker sizing).
  */
 export const CACHED_TICKET_BYTES = 800 * KiB;
 
